@@ -1,0 +1,44 @@
+"""The source interface: each source turns a person into documents, or says exactly why it could not."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..config import Config
+from ..fetch import Fetcher
+from ..model import Person, SourceResult
+
+
+class NotConfigured(Exception):  # noqa: N818 - named after scrapy's, which it mirrors
+    """Raised by a source's constructor when it cannot run here (no key, no catalogue): the reason is
+    shown by `auditor sources` and as the source's `skipped` status."""
+
+
+@dataclass(frozen=True)
+class SourceContext:
+    """What every source is handed: the shared fetcher and the whole configuration."""
+
+    fetcher: Fetcher
+    config: Config
+
+
+class Source(ABC):
+    """One place attackers look. Subclasses set `name` (stored in history: renaming is a migration)."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    """One line for `auditor sources` and the report's coverage table: what it checks."""
+    default_on: ClassVar[bool] = True
+    """On when the config lists no sources (sources needing a key or a file are off by default)."""
+
+    def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
+        self.options = options
+        self.ctx = ctx
+
+    @abstractmethod
+    def collect(self, person: Person) -> SourceResult:
+        """Fetch and extract what this source knows about `person`. Never raises for network or
+        parse trouble: those are failures inside the result."""
