@@ -33,6 +33,8 @@ class Source(ABC):
     """One line for `auditor sources` and the report's coverage table: what it checks."""
     default_on: ClassVar[bool] = True
     """On when the config lists no sources (sources needing a key or a file are off by default)."""
+    options_schema: ClassVar[Mapping[str, Any]] = {"type": "object", "additionalProperties": False}
+    """JSON Schema of this source's options in the config file (validated before anything runs)."""
 
     def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
         self.options = options

@@ -1,0 +1,155 @@
+"""The orchestration: every person through every source concurrently, documents through the detectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Protocol
+
+from . import __version__
+from .config import Config
+from .detectors import default_detectors
+from .detectors.interface import Detector
+from .fetch import Fetcher
+from .findings import Advise, Score, build_findings, exposure_score
+from .model import Document, FetchFailure, Finding, Hit, Person, SourceResult, SourceStatus
+from .sources import Source, SourceContext, SourceState, build_sources
+
+log = logging.getLogger("auditor.audit")
+
+
+class Progress(Protocol):
+    """Where the audit reports progress (the CLI draws a bar or prints lines)."""
+
+    def start(self, total: int) -> None: ...
+    def advance(self, person: Person, result: SourceResult) -> None: ...
+    def finish(self) -> None: ...
+
+
+class NoProgress:
+    """Progress that says nothing (--quiet, and library use)."""
+
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, person: Person, result: SourceResult) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """One source's outcome for one person, as every output shows it."""
+
+    name: str
+    description: str
+    status: SourceStatus
+    detail: str
+    documents: int
+    failures: tuple[FetchFailure, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonAudit:
+    """Everything the audit learned about one person."""
+
+    person: Person
+    sources: tuple[SourceReport, ...]
+    findings: tuple[Finding, ...]
+    score: Score
+
+    @property
+    def incomplete(self) -> bool:
+        """True when a source that should have run did not complete."""
+        return any(s.status in (SourceStatus.FAILED, SourceStatus.RATE_LIMITED) for s in self.sources)
+
+
+@dataclass(frozen=True)
+class AuditRun:
+    """The whole audit: what every output is rendered from."""
+
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    version: str
+    people: tuple[PersonAudit, ...]
+    sources: tuple[SourceState, ...]
+
+
+def run_audit(
+    people: Sequence[Person],
+    config: Config,
+    *,
+    fetcher: Fetcher,
+    key: bytes,
+    advise: Advise,
+    progress: Progress | None = None,
+    detectors: Sequence[Detector] | None = None,
+) -> AuditRun:
+    """Run every enabled source for every person, concurrently; never raises for a source's trouble."""
+    progress = progress or NoProgress()
+    detectors = list(detectors) if detectors is not None else default_detectors()
+    started = dt.datetime.now(dt.UTC)
+    active, states = build_sources(SourceContext(fetcher=fetcher, config=config))
+    results: dict[str, dict[str, SourceResult]] = {p.id: {} for p in people}
+    sightings: dict[str, list[tuple[Document, Hit]]] = {p.id: [] for p in people}
+    progress.start(len(people) * len(active))
+    # One job per (person, source): a slow site holds up only its own job, never the whole audit.
+    with ThreadPoolExecutor(
+        max_workers=max(1, config.network.concurrency), thread_name_prefix="source"
+    ) as pool:
+        futures: dict[Future[SourceResult], tuple[Person, Source]] = {
+            pool.submit(_collect, source, person): (person, source) for person in people for source in active
+        }
+        for future in as_completed(futures):
+            person, source = futures[future]
+            result = future.result()
+            results[person.id][source.name] = result
+            for document in result.documents:
+                sightings[person.id].extend((document, hit) for hit in _detect(detectors, document, person))
+            progress.advance(person, result)
+    progress.finish()
+    audits = []
+    for person in people:
+        findings = build_findings(person.id, sightings[person.id], key=key, advise=advise)
+        reports = tuple(_source_report(state, results[person.id].get(state.name)) for state in states)
+        audits.append(PersonAudit(person, reports, tuple(findings), exposure_score(findings)))
+    audits.sort(key=lambda a: (-a.score.value, a.person.id))
+    return AuditRun(started, dt.datetime.now(dt.UTC), __version__, tuple(audits), tuple(states))
+
+
+def _collect(source: Source, person: Person) -> SourceResult:
+    """A source's result; a bug inside a source becomes a failed status, never a crashed audit."""
+    try:
+        return source.collect(person)
+    except Exception as e:  # noqa: BLE001 - the audit must finish; the failure is reported, not hidden
+        # Only the type: an exception's message may carry a private value from the roster.
+        log.error("source %s failed with %s for %s", source.name, type(e).__name__, person.id)
+        log.debug("source failure", exc_info=True)
+        return SourceResult(source.name, SourceStatus.FAILED, f"internal error ({type(e).__name__})")
+
+
+def _detect(detectors: Sequence[Detector], document: Document, person: Person) -> list[Hit]:
+    hits: list[Hit] = []
+    for detector in detectors:
+        if detector.attributed_only and not document.attributed:
+            continue
+        hits.extend(detector.detect(document, person))
+    return hits
+
+
+def _source_report(state: SourceState, result: SourceResult | None) -> SourceReport:
+    if result is None:
+        return SourceReport(state.name, state.description, SourceStatus.SKIPPED, state.reason, 0)
+    return SourceReport(
+        state.name,
+        state.description,
+        result.status,
+        result.detail,
+        len(result.documents),
+        result.failures,
+    )

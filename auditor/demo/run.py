@@ -1,0 +1,49 @@
+"""`auditor demo`: serve the sample web on 127.0.0.1 and audit the example roster against it."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from ..audit import NoProgress
+from ..config import Config, CrawlSettings, NetworkSettings
+from ..keys import load_key
+from ..profiles import load_roster
+from ..progress import make_progress
+from ..resources import shipped
+from .server import serving
+
+
+def demo_config(proxy_url: str, cache: Path) -> Config:
+    """The demo's settings: the sample web is the proxy, and it is on loopback, so the guard allows it."""
+    network = NetworkSettings(
+        proxy=proxy_url,
+        allow_private=True,
+        per_host_interval=0.05,
+        timeout=5.0,
+        retries=1,
+        backoff=0.05,
+        cache=cache,
+    )
+    return Config(network=network, crawl=CrawlSettings(max_depth=3, max_pages=50), sources=None)
+
+
+def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
+    """Audit profiles/example.yaml against the bundled sample web and say where the report is."""
+    from ..cli import audit_and_write
+
+    people = load_roster([shipped("profiles/example.yaml")])
+    with tempfile.TemporaryDirectory(prefix="auditor-demo-") as tmp, serving() as web:
+        config = demo_config(web.proxy_url, Path(tmp) / "http-cache.sqlite")
+        progress = NoProgress() if quiet else make_progress()
+        # A throwaway key: the demo keeps no history, so its fingerprints need not outlive it.
+        key = load_key(Path(tmp) / "demo.key")
+        run = audit_and_write(people, config, out=out, key=key, reveal=reveal, progress=progress)
+    if not quiet:
+        print(f"Audited {len(run.people)} fictional people against the sample web.", file=sys.stderr)
+        print(f"Dashboard: {(out / 'index.html').resolve()}")
+        for audit in run.people:
+            print(f"  {audit.person.name}: {(out / 'people' / f'{audit.person.id}.html').resolve()}")
+        print(f"Findings:  {(out / 'findings.json').resolve()}")
+    return 0

@@ -1,0 +1,138 @@
+"""Serves the sample web as an HTTP proxy on 127.0.0.1: each fictional host is a folder of static files.
+
+The audit reaches the fictional hosts (janedoe.example, sampatel.test, ...) by using this server as its
+proxy, so the real fetch layer, robots.txt handling and crawl run unchanged against them.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+WEB_ROOT = Path(__file__).resolve().parent / "web"
+BEHAVIOUR_FILE = "_behaviour.json"
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request the sample web received (tests assert on these)."""
+
+    host: str
+    path: str
+    user_agent: str
+
+
+class SampleWeb(ThreadingHTTPServer):
+    """The sample web server; `requests` logs every request it received."""
+
+    daemon_threads = True
+
+    def __init__(self, root: Path = WEB_ROOT, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
+        self.root = root
+        self.behaviour: dict[str, dict[str, Any]] = json.loads((root / BEHAVIOUR_FILE).read_text())
+        self.requests: list[Request] = []
+        self._lock = threading.Lock()
+
+    @property
+    def proxy_url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def log_request_of(self, request: Request) -> None:
+        with self._lock:
+            self.requests.append(request)
+
+    def requested(self, host: str) -> list[str]:
+        """Paths requested of one host, in order."""
+        with self._lock:
+            return [r.path for r in self.requests if r.host == host]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SampleWeb
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass  # the server keeps its own log; stderr belongs to the audit's progress
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        parts = urlsplit(self.path)
+        host = (parts.hostname or self.headers.get("Host", "").split(":")[0]).lower()
+        path = parts.path or "/"
+        self.server.log_request_of(Request(host, path, self.headers.get("User-Agent", "")))
+        rule = self.server.behaviour.get(host, {})
+        if "delay" in rule:
+            time.sleep(float(rule["delay"]))
+        if "status" in rule:
+            self._reply(int(rule["status"]), b"<h1>Server error</h1>", "text/html")
+            return
+        site = self.server.root / host
+        if not host or host.startswith("_") or not site.is_dir():
+            self._reply(502, b"unknown host in the sample web", "text/plain")
+            return
+        file = _resolve(site, unquote(path))
+        if file is None:
+            self._reply(404, b"<h1>Not found</h1>", "text/html")
+            return
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            kind = "text/html; charset=utf-8"
+        self._reply(200, file.read_bytes(), kind)
+
+    def _reply(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def _resolve(site: Path, path: str) -> Path | None:
+    """The file for a URL path inside the site's folder, or None (never a file outside it)."""
+    candidate = (site / path.lstrip("/")).resolve()
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    if not candidate.is_file() or not candidate.is_relative_to(site.resolve()):
+        return None
+    return candidate
+
+
+@contextmanager
+def serving(root: Path = WEB_ROOT, port: int = 0) -> Iterator[SampleWeb]:
+    """Run the sample web in a background thread for the duration of the block."""
+    server = SampleWeb(root, port)
+    thread = threading.Thread(target=server.serve_forever, name="sample-web", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def main() -> None:
+    """`python -m auditor.demo.server`: serve the sample web until interrupted (for poking at it)."""
+    with serving(port=8808) as server:
+        print(f"sample web on {server.proxy_url} (use it as an HTTP proxy)")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()
+
+
+__all__ = ["Request", "SampleWeb", "serving"]

@@ -1,0 +1,51 @@
+"""The keyed-hash secret: fingerprints and stored values are HMACs, so a leaked file reveals no number."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+import platformdirs
+
+KEY_ENV = "AUDITOR_HASH_KEY"
+"""Environment variable holding the key (hex or any string); wins over the key file."""
+
+
+def default_key_file() -> Path:
+    return Path(platformdirs.user_data_dir("auditor")) / "hash.key"
+
+
+def load_key(key_file: Path | None = None) -> bytes:
+    """The key from $AUDITOR_HASH_KEY, else from `key_file`, created (mode 0600) on first use.
+
+    A phone number has only ~10^10 possible values: an unkeyed hash of one is reversed in seconds, so
+    every hash that leaves memory is keyed. Keep the key with the state file; losing it only means
+    fingerprints start afresh.
+    """
+    from_env = os.environ.get(KEY_ENV, "").strip()
+    if from_env:
+        return from_env.encode()
+    path = key_file or default_key_file()
+    try:
+        return path.read_bytes().strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32).encode()
+    # O_EXCL: if another run created it meanwhile, use theirs rather than overwrite it.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes().strip()
+    with os.fdopen(fd, "wb") as f:
+        f.write(key)
+    return key
+
+
+def keyed_hash(key: bytes, *parts: str) -> str:
+    """HMAC-SHA256 of the parts (joined unambiguously), as hex."""
+    message = "\x1f".join(parts).encode("utf-8")
+    return hmac.new(key, message, hashlib.sha256).hexdigest()

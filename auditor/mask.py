@@ -1,0 +1,135 @@
+"""Masking: private values shown so their owner recognises them and a reader of the report cannot use them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import phonenumbers
+
+from .model import Category, Person
+
+DOT = "•"
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# A run of digits and phone punctuation holding at least six digits: phones, account numbers, dates.
+_DIGIT_RUN = re.compile(r"\+?\d(?:[\d\s().\-/]*\d){5,}")
+_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.IGNORECASE)
+_MONTH_DATE = re.compile(
+    r"\b(\d{1,2})(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b"
+    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(st|nd|rd|th)?,?\s+(\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _dots(text: str) -> str:
+    return DOT * len(text)
+
+
+def mask_word(word: str) -> str:
+    """Keep the first character of each word: "Acacia Avenue" -> "A••••• A•••••"."""
+    return re.sub(r"(\w)(\w+)", lambda m: m.group(1) + _dots(m.group(2)), word)
+
+
+def mask_digits(run: str, keep_start: int = 4, keep_end: int = 2) -> str:
+    """Mask the digits of a run except the first few and last few, keeping its punctuation."""
+    digits = sum(c.isdigit() for c in run)
+    out, seen = [], 0
+    for c in run:
+        if c.isdigit():
+            seen += 1
+            out.append(c if seen <= keep_start or seen > digits - keep_end else DOT)
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def mask_phone(value: str) -> str:
+    """+44 7700 900123 -> "+44 7700 9•• •23": the country and the first digits, then the last two."""
+    try:
+        number = phonenumbers.parse(value, "GB")
+        formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    except phonenumbers.NumberParseException:
+        formatted = value
+    country, _, rest = formatted.partition(" ") if formatted.startswith("+") else ("", "", formatted)
+    masked = mask_digits(rest, keep_start=5, keep_end=2)
+    return f"{country} {masked}".strip()
+
+
+def mask_email(value: str) -> str:
+    """jane.home@mail.example -> "j••••••••@m•••.example": enough to recognise, not to write to."""
+    local, at, domain = value.partition("@")
+    if not at:
+        return mask_word(value)
+    labels = domain.split(".")
+    head = labels[0][:1] + _dots(labels[0][1:]) if len(labels) > 1 else labels[0]
+    return f"{local[:1]}{_dots(local[1:])}@{'.'.join([head, *labels[1:]])}"
+
+
+def mask_postcode(text: str) -> str:
+    """Keep the outward code (the district), hide the inward code (the street)."""
+    return _POSTCODE.sub(lambda m: f"{m.group(1)} {DOT * 3}", text)
+
+
+def mask_value(category: Category, value: str) -> str:
+    """The display form of one finding's value."""
+    if category is Category.PHONE:
+        return mask_phone(value)
+    if category is Category.EMAIL:
+        return mask_email(value)
+    if category is Category.MESSAGING_LINK:
+        scheme, sep, target = value.partition(":")
+        if not sep:
+            return mask_word(value)
+        return f"{scheme}:{mask_phone(target) if target.startswith('+') else mask_word(target)}"
+    if category is Category.ADDRESS:
+        return _mask_address(value)
+    if category is Category.DATE_OF_BIRTH:
+        # Keep the year: the owner recognises it, and an attacker learns only what an age tells.
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return f"{value[:4]}-{DOT * 2}-{DOT * 2}"
+        return mask_digits(value, keep_start=0, keep_end=4)
+    if category is Category.LOCATION:
+        return re.sub(r"(\d+\.\d)\d+", lambda m: m.group(1) + DOT, value)
+    if category is Category.ACCOUNT:
+        return value  # a public account name is public by definition
+    return mask_word(value)
+
+
+def _mask_address(value: str) -> str:
+    # House numbers would narrow the street to one door: hide them along with the words; keep only
+    # the postcode district, which a reader needs to tell two of their addresses apart.
+    parts = _POSTCODE.split(value)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 3 == 1:
+            out.append(part.upper())
+        elif i % 3 == 2:
+            out.append(DOT * 3)
+        else:
+            out.append(re.sub(r"\d+", lambda m: _dots(m.group(0)), mask_word(part)))
+    return re.sub(r"([A-Z]{1,2}\d[A-Z\d]?)(•{3})", r"\1 \2", "".join(out))
+
+
+def secret_words(person: Person) -> list[str]:
+    """Words from the person's private values that must not survive in an evidence snippet."""
+    words: set[str] = set()
+    private = person.private
+    # The person's own name is public: masking it would only make the snippet unreadable.
+    public = {w.lower() for n in (person.name, *person.aliases) for w in n.split()}
+    for text in (*private.addresses, *private.relatives, *private.other):
+        for word in re.findall(r"[^\W\d_][\w'’-]{2,}", _POSTCODE.sub(" ", text)):
+            if word.lower() not in public:
+                words.add(word)
+    return sorted(words, key=len, reverse=True)
+
+
+def mask_text(text: str, secrets: Iterable[str] = ()) -> str:
+    """Mask everything in a snippet that could be a contact detail or one of the person's secrets."""
+    text = _EMAIL.sub(lambda m: mask_email(m.group(0)), text)
+    text = _MONTH_DATE.sub(lambda m: re.sub(r"\d", DOT, m.group(0)[:-2]) + m.group(0)[-2:], text)
+    text = _DIGIT_RUN.sub(lambda m: mask_digits(m.group(0)), text)
+    text = mask_postcode(text)
+    for word in secrets:
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", mask_word(word), text, flags=re.IGNORECASE)
+    return text

@@ -1,0 +1,51 @@
+"""Writers: findings.json, findings.csv, the dashboard and the person reports, written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..advice import AdviceBook
+from ..audit import AuditRun
+from .csv_report import render_csv
+from .files import write_atomic
+from .html_report import Renderer
+from .json_report import render_json
+from .view import Change, ResolvedView, RunView, build_view
+
+
+@dataclass(frozen=True)
+class OutputPaths:
+    index: Path
+    findings_json: Path
+    findings_csv: Path
+    people: tuple[Path, ...]
+
+
+def write_outputs(
+    run: AuditRun,
+    out: Path,
+    *,
+    reveal: bool = False,
+    changes: Mapping[str, Change] | None = None,
+    resolved: Mapping[str, tuple[ResolvedView, ...]] | None = None,
+    advice: AdviceBook | None = None,
+) -> OutputPaths:
+    """Render everything first, then write each file atomically: a failure leaves the old reports."""
+    view = build_view(run, reveal=reveal, changes=changes, resolved=resolved)
+    renderer = Renderer.create(advice or AdviceBook.load())
+    pages = {out / "people" / f"{p.id}.html": renderer.person(view, p) for p in view.people}
+    files = {
+        out / "findings.json": render_json(view),
+        out / "findings.csv": render_csv(view),
+        **pages,
+        # The dashboard last: it links to the person reports, which exist by the time it appears.
+        out / "index.html": renderer.index(view),
+    }
+    for path, text in files.items():
+        write_atomic(path, text)
+    return OutputPaths(out / "index.html", out / "findings.json", out / "findings.csv", tuple(pages))
+
+
+__all__ = ["Change", "OutputPaths", "ResolvedView", "RunView", "build_view", "write_outputs"]

@@ -1,0 +1,158 @@
+"""The crawl source: each of the person's websites, breadth-first within its own site, plus linked files."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from ..extract import ExtractError, extract
+from ..fetch import Response
+from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
+from ..urls import canonical, host_of, site_of
+from .interface import Source, SourceContext
+
+# Links to these are never documents the detectors can read: not worth a request.
+_SKIP_SUFFIXES = (
+    ".css", ".js", ".mjs", ".json", ".xml", ".rss", ".ico", ".svg", ".woff", ".woff2", ".ttf", ".otf",
+    ".eot", ".zip", ".gz", ".tgz", ".rar", ".7z", ".exe", ".dmg", ".iso", ".mp3", ".mp4", ".m4a", ".mov",
+    ".avi", ".webm", ".ogg", ".wav", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx",
+)  # fmt: skip
+
+
+@dataclass
+class _SeedCrawl:
+    """The state of one seed's breadth-first crawl."""
+
+    seed: str
+    site: str
+    path_prefix: str
+    documents: list[Document] = field(default_factory=list)
+    failures: list[FetchFailure] = field(default_factory=list)
+    disallowed: int = 0
+    not_found: int = 0
+    seed_failure: FetchFailure | None = None
+
+
+class CrawlSource(Source):
+    """Fetches the person's own websites: every page, PDF and image within the seed's site."""
+
+    name: ClassVar[str] = "crawl"
+    description: ClassVar[str] = "the person's own websites: pages, PDFs and photos linked from them"
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "properties": {},
+        "additionalProperties": False,
+    }
+
+    def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
+        super().__init__(options, ctx)
+        self.max_depth = ctx.config.crawl.max_depth
+        self.max_pages = ctx.config.crawl.max_pages
+
+    def collect(self, person: Person) -> SourceResult:
+        if not person.websites:
+            return SourceResult(self.name, SourceStatus.SKIPPED, "no websites on the roster")
+        crawls = [self._crawl(seed) for seed in person.websites]
+        return _summarise(self.name, crawls)
+
+    def _crawl(self, seed_url: str) -> _SeedCrawl:
+        seed = canonical(seed_url)
+        parts = urlsplit(seed)
+        prefix = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
+        state = _SeedCrawl(seed=seed, site=site_of(parts.hostname or ""), path_prefix=prefix)
+        queue: deque[tuple[str, int]] = deque([(seed, 0)])
+        seen = {seed}
+        fetched = 0
+        while queue and fetched < self.max_pages:
+            url, depth = queue.popleft()
+            result = self.ctx.fetcher.get(url)
+            fetched += 1
+            if isinstance(result, FetchFailure):
+                self._record_failure(state, url, result)
+                continue
+            if not result.ok:
+                self._record_status(state, url, result)
+                continue
+            if url == seed:
+                # A seed that redirects (http -> https, to www.) moves the site with it.
+                state.site = site_of(host_of(result.final_url)) or state.site
+            document = self._document(state, result)
+            if document is None or depth >= self.max_depth:
+                continue
+            for link in document.content.outlinks:
+                link = canonical(link)
+                if link and link not in seen and self._in_scope(state, link):
+                    seen.add(link)
+                    queue.append((link, depth + 1))
+        return state
+
+    def _in_scope(self, state: _SeedCrawl, url: str) -> bool:
+        """Same registrable domain, under the seed's path, and a type worth reading."""
+        parts = urlsplit(url)
+        path = parts.path.lower()
+        if site_of(parts.hostname or "") != state.site or path.endswith(_SKIP_SUFFIXES):
+            return False
+        # Files (PDFs, photos) a page links to may live anywhere on the site, e.g. /uploads/.
+        is_file = path.endswith((".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic"))
+        return is_file or parts.path.startswith(state.path_prefix)
+
+    def _document(self, state: _SeedCrawl, response: Response) -> Document | None:
+        content = extract(response.body, url=response.final_url, content_type=response.content_type)
+        if isinstance(content, ExtractError):
+            state.failures.append(FetchFailure(response.final_url, "parse", content.detail))
+            return None
+        document = Document(
+            url=response.final_url,
+            source=self.name,
+            content=content,
+            attributed=True,
+            label=content.title,
+        )
+        state.documents.append(document)
+        return document
+
+    @staticmethod
+    def _record_failure(state: _SeedCrawl, url: str, failure: FetchFailure) -> None:
+        if failure.reason == "robots":
+            # Obeying robots.txt is by design, not a failure; the seed itself being barred is.
+            state.disallowed += 1
+            if url == state.seed:
+                state.seed_failure = failure
+            return
+        state.failures.append(failure)
+        if url == state.seed:
+            state.seed_failure = failure
+
+    @staticmethod
+    def _record_status(state: _SeedCrawl, url: str, response: Response) -> None:
+        failure = FetchFailure(url, "http_error", f"HTTP {response.status}")
+        if url == state.seed:
+            state.seed_failure = failure
+            state.failures.append(failure)
+        else:
+            state.not_found += 1  # a dead link on the site: nothing to read there
+
+
+def _summarise(name: str, crawls: list[_SeedCrawl]) -> SourceResult:
+    """One status for the source: failed when any seed could not be crawled at all."""
+    documents = tuple(d for c in crawls for d in c.documents)
+    failures = tuple(f for c in crawls for f in c.failures)
+    failed_seeds = [c for c in crawls if c.seed_failure is not None]
+    notes = [f"{len(documents)} documents from {len(crawls) - len(failed_seeds)} of {len(crawls)} sites"]
+    disallowed = sum(c.disallowed for c in crawls)
+    if disallowed:
+        notes.append(f"{disallowed} URLs skipped as robots.txt asks")
+    partial = [f for f in failures if all(f is not c.seed_failure for c in crawls)]
+    if partial:
+        notes.append(f"{len(partial)} URLs could not be fetched or read")
+    for crawl in failed_seeds:
+        assert crawl.seed_failure is not None
+        notes.append(f"{crawl.seed} not checked: {crawl.seed_failure.detail or crawl.seed_failure.reason}")
+    status = SourceStatus.OK
+    if failed_seeds:
+        rate_limited = all(c.seed_failure and c.seed_failure.reason == "rate_limited" for c in failed_seeds)
+        status = SourceStatus.RATE_LIMITED if rate_limited else SourceStatus.FAILED
+    return SourceResult(name, status, "; ".join(notes), documents, failures)

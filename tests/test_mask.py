@@ -1,0 +1,53 @@
+"""Masking keeps enough to recognise a value and not enough to use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.mask import mask_email, mask_phone, mask_text, mask_value, secret_words
+from auditor.model import Category, Person, PrivateValues
+
+
+@pytest.mark.parametrize(
+    ("category", "value", "masked"),
+    [
+        (Category.PHONE, "07700 900123", "+44 7700 9•••23"),
+        (Category.PHONE, "+44 7700 900456", "+44 7700 9•••56"),
+        (Category.EMAIL, "jane.home@mail.example", "j••••••••@m•••.example"),
+        (Category.ADDRESS, "12 Acacia Avenue, Exampleton EX2 3BB", "•• A••••• A•••••, E••••••••• EX2 •••"),
+        (Category.DATE_OF_BIRTH, "1975-03-14", "1975-••-••"),
+        (Category.RELATIVE, "Tom Doe", "T•• D••"),
+        (Category.MESSAGING_LINK, "whatsapp:+447700900123", "whatsapp:+44 7700 9•••23"),
+        (Category.MESSAGING_LINK, "telegram:sampatel", "telegram:s•••••••"),
+        (Category.LOCATION, "52.61123, -1.10876", "52.6•, -1.1•"),
+        (Category.ACCOUNT, "janedoe_mp on GitHub", "janedoe_mp on GitHub"),
+    ],
+)
+def test_mask_value(category: Category, value: str, masked: str) -> None:
+    assert mask_value(category, value) == masked
+
+
+def test_masked_phone_hides_the_middle_digits() -> None:
+    masked = mask_phone("07700 900123")
+    assert "900123" not in masked.replace(" ", "")
+    assert masked.endswith("23")
+
+
+def test_masked_email_hides_the_mailbox() -> None:
+    assert "home" not in mask_email("jane.home@mail.example")
+
+
+def test_mask_text_hides_every_contact_detail_and_secret() -> None:
+    person = Person(
+        id="jane-doe",
+        name="Jane Doe",
+        private=PrivateValues(addresses=("12 Acacia Avenue, Exampleton EX2 3BB",), relatives=("Tom Doe",)),
+    )
+    text = (
+        "Call Jane Doe on +44 (0)7700 900123 or jane.home@mail.example. Born 14th March 1975, "
+        "at 12 Acacia Avenue EX2 3BB with Tom."
+    )
+    masked = mask_text(text, secret_words(person))
+    for secret in ("900123", "900 123", "jane.home", "14th", "Acacia", "3BB", "Tom"):
+        assert secret not in masked, secret
+    assert "Jane Doe" in masked  # the person's own (public) name stays readable
