@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import ipaddress
+import json
+import types
+import typing
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator, FormatChecker
+
 from . import __version__
+from .errors import InputError
+from .resources import package_data
+from .yamlpos import read_yaml, schema_problems
 
 DEFAULT_USER_AGENT = (
     f"auditor/{__version__} (+https://github.com/auditor-project/auditor; "
@@ -41,6 +52,9 @@ class NetworkSettings:
     cache: Path | None = None
     """SQLite HTTP cache file; None means the platform cache dir. See `cache_enabled`."""
     cache_enabled: bool = True
+    allow_addresses: tuple[str, ...] = ()
+    """CIDR networks (e.g. "10.20.0.0/16") exempt from the address guard: an organisation's own
+    intranet hosts. The name "localhost" stays refused; `allow_private` lifts the whole guard."""
 
 
 @dataclass(frozen=True)
@@ -61,3 +75,124 @@ class Config:
     """When given, exactly the listed sources run, with these options; None: the defaults."""
     path: Path | None = None
     """The file it was loaded from, for messages."""
+
+
+# --- loading ----------------------------------------------------------------------------------------
+
+_PROXY_SCHEMES = frozenset({"http", "https", "socks5", "socks5h"})
+
+
+def config_schema(source_options: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The config file's JSON Schema, with `sources` narrowed to the known sources and their options."""
+    with package_data("config.schema.json").open(encoding="utf-8") as stream:
+        schema: dict[str, Any] = json.load(stream)
+    sources = dict(schema["properties"]["sources"])
+    # "x-key-noun" makes an unknown key read "unknown option ..." in messages (see yamlpos).
+    sources["properties"] = {name: {"x-key-noun": "option", **opts} for name, opts in source_options.items()}
+    sources["additionalProperties"] = False
+    schema["properties"]["sources"] = sources
+    return schema
+
+
+def config_validator(source_options: Mapping[str, Mapping[str, Any]]) -> Draft202012Validator:
+    """A validator for the config schema, with the format checks auditor relies on."""
+    checker = FormatChecker()
+    checker.checks("proxy", raises=ValueError)(_check_proxy)
+    checker.checks("cidr", raises=ValueError)(_check_cidr)
+    return Draft202012Validator(config_schema(source_options), format_checker=checker)
+
+
+def load_config(path: Path | None, source_options: Mapping[str, Mapping[str, Any]]) -> Config:
+    """Load and validate a config file (None: the defaults); raise InputError listing every problem.
+
+    `source_options` maps each known source's name to the JSON Schema of its options object.
+    """
+    if path is None:
+        return Config()
+    loaded = read_yaml(path)
+    if not loaded.parsed:
+        raise InputError(list(loaded.problems))
+    data = {} if loaded.data is None else loaded.data  # an empty config file means "all defaults"
+    if isinstance(data, dict) and isinstance(data.get("sources"), dict):
+        # `crawl:` with nothing after it reads as null; it means "on, with default options".
+        data = {**data, "sources": {k: {} if v is None else v for k, v in data["sources"].items()}}
+    loaded = dataclasses.replace(loaded, data=data)
+    problems = [*loaded.problems, *schema_problems(loaded, config_validator(source_options))]
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: p.line or 0))
+    base = path.absolute().parent
+    sources = data.get("sources")
+    return Config(
+        network=_network(data.get("network", {}), base),
+        crawl=_settings(CrawlSettings, data.get("crawl", {}), base),
+        sources=None
+        if sources is None
+        else types.MappingProxyType({k: types.MappingProxyType(dict(v)) for k, v in sources.items()}),
+        path=path,
+    )
+
+
+def _network(raw: Mapping[str, Any], base: Path) -> NetworkSettings:
+    values = dict(raw)
+    cache = values.pop("cache", True)
+    settings = _settings(NetworkSettings, values, base)
+    if cache is False:
+        return dataclasses.replace(settings, cache=None, cache_enabled=False)
+    if isinstance(cache, str):
+        return dataclasses.replace(settings, cache=_resolve(cache, base))
+    return settings
+
+
+_T = typing.TypeVar("_T")
+
+
+def _settings(cls: type[_T], raw: Mapping[str, Any], base: Path) -> _T:
+    """Build a settings dataclass from validated YAML values, converting by each field's type.
+
+    Generic on purpose: a field added to NetworkSettings or CrawlSettings (and to the schema) loads
+    without touching this code.
+    """
+    hints = typing.get_type_hints(cls)
+    return cls(**{key: _convert(hints[key], value, base) for key, value in raw.items()})
+
+
+def _convert(hint: Any, value: Any, base: Path) -> Any:
+    if value is None:
+        return None
+    options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    for option in options:
+        if option is float and isinstance(value, int | float):
+            return float(value)
+        if option is Path and isinstance(value, str):
+            return _resolve(value, base)
+        if typing.get_origin(option) is tuple and isinstance(value, list):
+            return tuple(value)
+    return value
+
+
+def _resolve(value: str, base: Path) -> Path:
+    """A path from the config file: `~` expanded, relative paths taken from the config file's folder."""
+    return base / Path(value).expanduser()
+
+
+def _check_cidr(value: object) -> bool:
+    """An IP network (10.20.0.0/16) or one address; host bits set are allowed, as the guard allows them."""
+    if isinstance(value, str):
+        ipaddress.ip_network(value, strict=False)  # raises ValueError saying what is wrong
+    return True
+
+
+def _check_proxy(value: object) -> bool:
+    """A proxy URL with a scheme requests can use, a host and, if given, a valid port."""
+    if not isinstance(value, str):
+        return True
+    try:
+        parts = urllib.parse.urlsplit(value)
+        host, _port = parts.hostname, parts.port  # .port raises ValueError for a bad port
+    except ValueError as e:
+        raise ValueError("its host or port cannot be read") from e
+    if parts.scheme not in _PROXY_SCHEMES:
+        raise ValueError("use http, https, socks5 or socks5h")
+    if not host:
+        raise ValueError("it has no host name")
+    return True
