@@ -10,16 +10,17 @@ import json
 import mimetypes
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 WEB_ROOT = Path(__file__).resolve().parent / "web"
 BEHAVIOUR_FILE = "_behaviour.json"
+ROUTES_FILE = "_routes.json"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ class _Handler(BaseHTTPRequestHandler):
         if not host or host.startswith("_") or not site.is_dir():
             self._reply(502, b"unknown host in the sample web", "text/plain")
             return
+        route = _route(site, path, parse_qs(parts.query))
+        if route is not None:
+            self._route_reply(site, route)
+            return
         file = _resolve(site, unquote(path))
         if file is None:
             self._reply(404, b"<h1>Not found</h1>", "text/html")
@@ -88,12 +93,45 @@ class _Handler(BaseHTTPRequestHandler):
             kind = "text/html; charset=utf-8"
         self._reply(200, file.read_bytes(), kind)
 
-    def _reply(self, status: int, body: bytes, content_type: str) -> None:
+    def _route_reply(self, site: Path, route: Mapping[str, Any]) -> None:
+        body = b""
+        if "file" in route:
+            file = _resolve(site, str(route["file"]))
+            body = file.read_bytes() if file else b""
+        elif "body" in route:
+            body = str(route["body"]).encode()
+        headers = {str(k): str(v) for k, v in route.get("headers", {}).items()}
+        kind = headers.pop("Content-Type", route.get("content_type", "application/json"))
+        self._reply(int(route.get("status", 200)), body, kind, headers)
+
+    def _reply(self, status: int, body: bytes, content_type: str, headers: Mapping[str, str] | None = None) -> None:
         self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+def _route(site: Path, path: str, query: Mapping[str, list[str]]) -> Mapping[str, Any] | None:
+    """The first entry of the host's _routes.json matching the path and query, if any.
+
+    Each entry: {"path": "/cdx/search/cdx", "query": {"url": "janedoe.example"}, "status": 200,
+    "headers": {...}, "file": "cdx/janedoe.json" | "body": "..."}; a query value matches when it is a
+    substring of the request's parameter. Lets look-alike APIs vary by query and send any status.
+    """
+    routes_file = site / ROUTES_FILE
+    if not routes_file.is_file():
+        return None
+    routes: list[dict[str, Any]] = json.loads(routes_file.read_text())
+    for route in routes:
+        if route.get("path") != path:
+            continue
+        wanted: dict[str, str] = route.get("query", {})
+        if all(any(v in got for got in query.get(k, [])) for k, v in wanted.items()):
+            return route
+    return None
 
 
 def _resolve(site: Path, path: str) -> Path | None:
@@ -101,7 +139,7 @@ def _resolve(site: Path, path: str) -> Path | None:
     candidate = (site / path.lstrip("/")).resolve()
     if candidate.is_dir():
         candidate = candidate / "index.html"
-    if not candidate.is_file() or not candidate.is_relative_to(site.resolve()):
+    if not candidate.is_file() or not candidate.is_relative_to(site.resolve()) or candidate.name == ROUTES_FILE:
         return None
     return candidate
 

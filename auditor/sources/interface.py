@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..config import Config
@@ -23,6 +23,9 @@ class SourceContext:
 
     fetcher: Fetcher
     config: Config
+    environ: Mapping[str, str] = field(default_factory=dict)
+    """Environment variables sources may read (API keys): passed in, so tests and the demo need not
+    touch the process environment. The CLI passes os.environ."""
 
 
 class Source(ABC):
