@@ -1,0 +1,54 @@
+"""Discovered UK postcodes on pages about the person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Category, Document, Hit, Match, Person
+from ..severity import severity_of
+from .interface import Detector
+from .known import KnownValues, compile_known
+from .text import POSTCODE, Haystack, haystacks, normalise_postcode, snippet
+
+
+class PostcodeDetector(Detector):
+    """UK postcodes on pages about the person.
+
+    The postcode of a public address (the constituency office) is expected and skipped. The postcode of
+    a private address is reported here only when the full address is not on the page: then it is a
+    partial leak of the home address; when the full address is there, `known_values` reports it.
+    """
+
+    name = "postcodes"
+    attributed_only = True
+
+    def __init__(self) -> None:
+        self._known: dict[Person, KnownValues] = {}
+
+    def detect(self, document: Document, person: Person) -> Iterator[Hit]:
+        """Yield each distinct postcode once."""
+        known = self._known.get(person)
+        if known is None:
+            known = self._known[person] = compile_known(person)
+        hays = [Haystack(text) for text in haystacks(document)]
+        seen = {code for code, match in known.postcodes.items() if match is Match.PUBLIC}
+        for needle in known.addresses():
+            if any(needle.first(hay) for hay in hays):
+                seen.update(code for code in known.postcodes if code in needle.key.upper())
+        for text in (hay.text for hay in hays):
+            for found in POSTCODE.finditer(text):
+                key = normalise_postcode(found.group())
+                if key in seen:
+                    continue
+                seen.add(key)
+                private = known.postcodes.get(key) is Match.PRIVATE
+                yield Hit(
+                    detector=self.name,
+                    category=Category.ADDRESS,
+                    match=Match.DISCOVERED,
+                    key=key,
+                    value=key,
+                    evidence=snippet(text, *found.span()),
+                    severity=severity_of(Category.ADDRESS, Match.DISCOVERED),
+                    detail="the postcode of a private address" if private else "postcode",
+                )
