@@ -1,0 +1,49 @@
+"""The extraction result for a body that could not be read, and the caps every extractor applies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.model import FetchFailure
+
+MAX_TEXT_CHARS = 2_000_000
+"""Text kept per document: enough for any real page, bounded for hostile ones."""
+MAX_HTML_BYTES = 10_000_000
+"""HTML parsed per document; the rest is ignored (the fetch layer normally caps bodies first)."""
+MAX_HTML_TAGS = 100_000
+"""Tags parsed per document (the largest real page in the test corpus has about 20,000)."""
+MAX_PDF_PAGES = 200
+MAX_LINKS = 5_000
+"""Outlinks kept per document."""
+MAX_CONTACT_LINKS = 500
+MAX_URL_CHARS = 4_096
+"""Longer hrefs are skipped: no real page link is that long, and they bloat the crawl frontier."""
+MAX_META_CHARS = 1_000
+"""Length of one metadata value (an EXIF artist, a PDF author, a meta description)."""
+
+
+@dataclass(frozen=True)
+class ExtractError:
+    """A body that yielded nothing usable. A value, not an exception: fetched bodies are hostile."""
+
+    reason: str
+    """`parse` (corrupt, truncated, encrypted) or `unsupported` (a type or format we do not read)."""
+    detail: str = ""
+    """Human-readable explanation, e.g. "encrypted PDF (needs a password)"."""
+
+    def failure(self, url: str) -> FetchFailure:
+        """The same problem as a `FetchFailure` for `url`, for a source's failure list."""
+        return FetchFailure(url=url, reason=self.reason, detail=self.detail)
+
+
+def clean_meta(value: object) -> str:
+    """A metadata value as one tidy line: decoded, control characters dropped, capped; "" when unusable."""
+    if isinstance(value, bytes | bytearray):
+        text = bytes(value[: MAX_META_CHARS * 4]).decode("utf-8", errors="replace")
+    elif isinstance(value, str):
+        text = value[: MAX_META_CHARS * 4]
+    else:
+        return ""
+    # Control characters (NULs padding EXIF strings, stray escapes) would end up in reports.
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:MAX_META_CHARS]
