@@ -1,0 +1,101 @@
+"""Building the one requests session: plain, or a requests-cache CachedSession that revalidates."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import requests
+from platformdirs import user_cache_dir
+from requests.adapters import HTTPAdapter
+from requests_cache import CachedSession
+from requests_cache.backends.sqlite import SQLiteCache
+
+from ..config import NetworkSettings
+from ..errors import AuditorError
+
+CACHE_FILE = "http-cache.sqlite"
+_EXPIRE_IMMEDIATELY = 0
+"""requests-cache's EXPIRE_IMMEDIATELY: every cached response is stale at once, so each use sends a
+conditional request (If-None-Match / If-Modified-Since), and responses without a validator are not
+stored at all. An audit must see the page as it is now (a person re-checks right after a fix)."""
+
+
+class CacheUnavailable(AuditorError):
+    """The HTTP cache file cannot be created or opened."""
+
+
+class _LockedSQLiteCache(SQLiteCache):
+    """requests-cache's SQLite backend shares one connection between threads and only serialises
+    writes; this serialises every cache operation (never the network I/O between them)."""
+
+    def __init__(self, db_path: Path, **kwargs: Any) -> None:
+        super().__init__(db_path, **kwargs)
+        self._op_lock = threading.RLock()
+
+    def get_response(self, key: str, default: Any = None) -> Any:
+        with self._op_lock:
+            return super().get_response(key, default)
+
+    def save_response(self, response: Any, cache_key: Any = None, expires: Any = None) -> None:
+        with self._op_lock:
+            super().save_response(response, cache_key, expires)
+
+    def delete(self, *keys: str, **kwargs: Any) -> None:
+        with self._op_lock:
+            super().delete(*keys, **kwargs)
+
+    def close(self) -> None:
+        with self._op_lock:
+            super().close()  # type: ignore[no-untyped-call]
+
+
+def cache_path(settings: NetworkSettings) -> Path:
+    """Where the HTTP cache lives: settings.cache, else the platform's user cache directory."""
+    if settings.cache is not None:
+        return settings.cache
+    return Path(user_cache_dir("auditor")) / CACHE_FILE
+
+
+def _storable(response: requests.Response) -> bool:
+    # cache_control=False (see below) would otherwise store pages that asked not to be stored.
+    return "no-store" not in response.headers.get("cache-control", "").lower()
+
+
+def _cached_session(path: Path) -> requests.Session:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        backend = _LockedSQLiteCache(path, busy_timeout=30_000, wal=True)
+    except (OSError, sqlite3.Error) as e:
+        raise CacheUnavailable(
+            f"cannot open the HTTP cache {path}: {e}; choose another network.cache file or set it to false"
+        ) from e
+    session: requests.Session = CachedSession(
+        backend=backend,
+        expire_after=_EXPIRE_IMMEDIATELY,
+        always_revalidate=True,
+        # Not the server's max-age: a "fresh" copy would be served without asking, hiding a fix.
+        cache_control=False,
+        allowable_codes=(200,),
+        allowable_methods=("GET",),
+        # An API's JSON and a page's HTML at one URL are different entries.
+        match_headers=("Accept",),
+        filter_fn=_storable,
+        stale_if_error=False,
+    )
+    return session
+
+
+def build_session(settings: NetworkSettings, adapter: HTTPAdapter) -> requests.Session:
+    """The session every request goes through: User-Agent, proxy, adapter, and the cache if enabled."""
+    session = _cached_session(cache_path(settings)) if settings.cache_enabled else requests.Session()
+    # No environment proxies, .netrc credentials or CA overrides: only what the settings say.
+    session.trust_env = False
+    session.headers["User-Agent"] = settings.user_agent
+    if settings.proxy:
+        session.proxies = {"http": settings.proxy, "https": settings.proxy}
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session

@@ -1,0 +1,81 @@
+"""Politeness: per-host spacing (robots.txt included, Crawl-delay honoured) and the concurrency cap."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
+
+from conftest import FetcherFactory
+from localserver import LocalServer, Reply, Request
+from test_fetch import ok
+
+SLACK = 0.1  # the server stamps arrival, a little after the client started the request
+
+
+def arrival_gaps(server: LocalServer) -> list[float]:
+    times = sorted(r.time for r in server.requests)
+    return [b - a for a, b in pairwise(times)]
+
+
+def test_requests_to_one_host_are_spaced(local_server: LocalServer, fetcher_factory: FetcherFactory) -> None:
+    fetcher = fetcher_factory(per_host_interval=0.3, concurrency=4)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        list(pool.map(fetcher.get, [local_server.url(f"/p{i}") for i in range(3)]))
+    assert len(local_server.requests) == 4  # robots.txt counts as a request to the host too
+    assert min(arrival_gaps(local_server)) >= 0.3 - SLACK
+
+
+def test_waiting_for_one_host_does_not_block_another(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    # "127.0.0.1" and "localhost" are two host names for one test server.
+    fetcher = fetcher_factory(per_host_interval=1.0, concurrency=1)
+    slow_host = local_server.url("/")
+    other_host = f"http://localhost:{local_server.port}/"
+    ok(fetcher.get(slow_host, respect_robots=False))
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        waiting = pool.submit(fetcher.get, slow_host, respect_robots=False)
+        time.sleep(0.05)  # the first host's request is now waiting out its interval
+        ok(fetcher.get(other_host, respect_robots=False))
+        other_done = time.monotonic() - started
+        ok(waiting.result())
+    assert other_done < 0.5
+    assert time.monotonic() - started >= 0.9
+
+
+def test_at_most_concurrency_requests_in_flight(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    lock = threading.Lock()
+    in_flight = [0, 0]  # now, most
+
+    def slow(request: Request) -> Reply:
+        with lock:
+            in_flight[0] += 1
+            in_flight[1] = max(in_flight)
+        time.sleep(0.15)
+        with lock:
+            in_flight[0] -= 1
+        return Reply(body="ok")
+
+    local_server.route("/slow", slow)
+    fetcher = fetcher_factory(concurrency=2, per_host_interval=0.0)
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(
+            pool.map(lambda _: fetcher.get(local_server.url("/slow"), respect_robots=False), range(6))
+        )
+    assert all(ok(r).body == b"ok" for r in results)
+    assert in_flight[1] == 2
+
+
+def test_crawl_delay_above_the_interval_is_honoured(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    local_server.route("/robots.txt", Reply.text("User-agent: *\nCrawl-delay: 0.4\n"))
+    fetcher = fetcher_factory(per_host_interval=0.0, user_agent="auditor/1.0")
+    for path in ("/a", "/b", "/c"):
+        ok(fetcher.get(local_server.url(path)))
+    assert min(arrival_gaps(local_server)[1:]) >= 0.4 - SLACK  # between the pages, after robots.txt
