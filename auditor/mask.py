@@ -13,6 +13,11 @@ DOT = "•"
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A run of digits and phone punctuation holding at least six digits: phones, account numbers, dates.
+# "name [at] host [dot] tld", "name (at) host.tld": the usual disguises of an address on a web page.
+_OBFUSCATED_EMAIL = re.compile(
+    r"[\w.+'-]+\s*[\[({]\s*at\s*[\])}]\s*[\w-]+(?:\s*(?:[\[({]\s*dot\s*[\])}]|\.)\s*[\w-]+)+",
+    re.IGNORECASE,
+)
 _DIGIT_RUN = re.compile(r"\+?\d(?:[\d\s().\-/]*\d){5,}")
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.IGNORECASE)
 _MONTH_DATE = re.compile(
@@ -78,10 +83,10 @@ def mask_value(category: Category, value: str) -> str:
     if category is Category.EMAIL:
         return mask_email(value)
     if category is Category.MESSAGING_LINK:
-        scheme, sep, target = value.partition(":")
-        if not sep:
-            return mask_word(value)
-        return f"{scheme}:{mask_phone(target) if target.startswith('+') else mask_word(target)}"
+        # The detectors give the link's target: a number (WhatsApp, Signal) or a handle (Telegram).
+        scheme, sep, target = value.rpartition(":")
+        prefix = f"{scheme}:" if sep else ""
+        return prefix + (mask_phone(target) if target.startswith("+") else mask_word(target))
     if category is Category.ADDRESS:
         return _mask_address(value)
     if category is Category.DATE_OF_BIRTH:
@@ -117,6 +122,9 @@ def secret_words(person: Person) -> list[str]:
     private = person.private
     # The person's own name is public: masking it would only make the snippet unreadable.
     public = {w.lower() for n in (person.name, *person.aliases) for w in n.split()}
+    for email in private.emails:
+        # The mailbox name alone identifies the address, however a page disguises the rest.
+        words.add(email.partition("@")[0])
     for text in (*private.addresses, *private.relatives, *private.other):
         for word in re.findall(r"[^\W\d_][\w'’-]{2,}", _POSTCODE.sub(" ", text)):
             if word.lower() not in public:
@@ -127,6 +135,7 @@ def secret_words(person: Person) -> list[str]:
 def mask_text(text: str, secrets: Iterable[str] = ()) -> str:
     """Mask everything in a snippet that could be a contact detail or one of the person's secrets."""
     text = _EMAIL.sub(lambda m: mask_email(m.group(0)), text)
+    text = _OBFUSCATED_EMAIL.sub(lambda m: mask_word(m.group(0)), text)
     text = _MONTH_DATE.sub(lambda m: re.sub(r"\d", DOT, m.group(0)[:-2]) + m.group(0)[-2:], text)
     text = _DIGIT_RUN.sub(lambda m: mask_digits(m.group(0)), text)
     text = mask_postcode(text)

@@ -19,6 +19,8 @@ from auditor.model import Category, Person, PrivateValues
         (Category.RELATIVE, "Tom Doe", "T•• D••"),
         (Category.MESSAGING_LINK, "whatsapp:+447700900123", "whatsapp:+44 7700 9•••23"),
         (Category.MESSAGING_LINK, "telegram:sampatel", "telegram:s•••••••"),
+        (Category.MESSAGING_LINK, "+447700900123", "+44 7700 9•••23"),
+        (Category.MESSAGING_LINK, "sampatel_writes", "s••••••••••••••"),
         (Category.LOCATION, "52.61123, -1.10876", "52.6•, -1.1•"),
         (Category.ACCOUNT, "janedoe_mp on GitHub", "janedoe_mp on GitHub"),
     ],
@@ -41,13 +43,18 @@ def test_mask_text_hides_every_contact_detail_and_secret() -> None:
     person = Person(
         id="jane-doe",
         name="Jane Doe",
-        private=PrivateValues(addresses=("12 Acacia Avenue, Exampleton EX2 3BB",), relatives=("Tom Doe",)),
+        private=PrivateValues(
+            addresses=("12 Acacia Avenue, Exampleton EX2 3BB",),
+            relatives=("Tom Doe",),
+            emails=("jd.private@mail.example",),
+        ),
     )
     text = (
+        "Write to jd.private [at] other [dot] example or tips (at) courier.example. "
         "Call Jane Doe on +44 (0)7700 900123 or jane.home@mail.example. Born 14th March 1975, "
         "at 12 Acacia Avenue EX2 3BB with Tom."
     )
     masked = mask_text(text, secret_words(person))
-    for secret in ("900123", "900 123", "jane.home", "14th", "Acacia", "3BB", "Tom"):
+    for secret in ("900123", "900 123", "jane.home", "14th", "Acacia", "3BB", "Tom", "jd.private", "tips", "courier"):
         assert secret not in masked, secret
     assert "Jane Doe" in masked  # the person's own (public) name stays readable

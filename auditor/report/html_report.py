@@ -35,8 +35,12 @@ CATEGORY_LABELS = {
     "account": "Online account",
     "other": "Personal detail",
 }
-STATUS_LABELS = {"ok": "checked", "failed": "not checked (failed)", "rate_limited": "not checked (rate-limited)",
-                 "skipped": "not run"}  # fmt: skip
+STATUS_LABELS = {
+    "ok": "checked",
+    "failed": "not checked (failed)",
+    "rate_limited": "not checked (rate-limited)",
+    "skipped": "not run",
+}
 
 
 @dataclass(frozen=True)

@@ -116,15 +116,14 @@ class CrawlSource(Source):
 
     @staticmethod
     def _record_failure(state: _SeedCrawl, url: str, failure: FetchFailure) -> None:
-        if failure.reason == "robots":
-            # Obeying robots.txt is by design, not a failure; the seed itself being barred is.
-            state.disallowed += 1
-            if url == state.seed:
-                state.seed_failure = failure
-            return
-        state.failures.append(failure)
         if url == state.seed:
+            # Nothing of the site was seen: the whole seed is not checked, whatever the reason.
             state.seed_failure = failure
+            state.failures.append(failure)
+        elif failure.reason == "robots":
+            state.disallowed += 1  # obeying robots.txt is by design, not a failure
+        else:
+            state.failures.append(failure)
 
     @staticmethod
     def _record_status(state: _SeedCrawl, url: str, response: Response) -> None:

@@ -1,0 +1,238 @@
+"""End to end: the real `auditor` CLI, in a subprocess, against the bundled sample web on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from auditor.demo.server import SampleWeb, serving
+from auditor.resources import package_data, shipped
+
+EXAMPLE = shipped("profiles/example.yaml")
+
+SLOW_ROSTER = """\
+version: 1
+people:
+  - id: sid-slow
+    name: Sid Slow
+    websites: ["http://slow.test/"]
+    private:
+      phones: ["07700 900999"]
+"""
+
+
+def run_cli(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m auditor.cli ...` exactly as a user's shell would run `auditor ...`."""
+    return subprocess.run(
+        [sys.executable, "-m", "auditor.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """A clean environment: a fixed hash key and private cache/data dirs, so nothing touches $HOME."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AUDITOR_", "XDG_"))}
+    env.update(
+        AUDITOR_HASH_KEY="test-key-not-secret",
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
+    return env
+
+
+@pytest.fixture
+def web() -> Iterator[SampleWeb]:
+    with serving() as server:
+        yield server
+
+
+def write_config(tmp_path: Path, web: SampleWeb) -> Path:
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"""\
+network:
+  proxy: "{web.proxy_url}"
+  allow_private: true
+  per_host_interval: 0.01
+  timeout: 2
+  retries: 1
+  backoff: 0.01
+  cache: false
+crawl: {{max_depth: 3, max_pages: 50}}
+sources:
+  crawl: {{}}
+"""
+    )
+    return config
+
+
+@pytest.fixture
+def audited(
+    tmp_path_factory: pytest.TempPathFactory, cli_env: dict[str, str], web: SampleWeb
+) -> tuple[subprocess.CompletedProcess[str], Path, SampleWeb]:
+    tmp = tmp_path_factory.mktemp("audit")
+    slow = tmp / "slow.yaml"
+    slow.write_text(SLOW_ROSTER)
+    out = tmp / "reports"
+    result = run_cli("audit", EXAMPLE, slow, "--out", out, "--config", write_config(tmp, web), env=cli_env)
+    return result, out, web
+
+
+def findings_of(out: Path, person: str) -> dict[str, Any]:
+    data = json.loads((out / "findings.json").read_text())
+    return next(p for p in data["people"] if p["id"] == person)
+
+
+def test_audit_finds_each_planted_private_value_on_its_page(audited: Any) -> None:
+    result, out, _ = audited
+    assert result.returncode == 0, result.stderr
+    jane = findings_of(out, "jane-doe")
+    seen = {
+        (f["category"], f["match"], f["url"].removeprefix("http://janedoe.example")) for f in jane["findings"]
+    }
+    for planted in [
+        ("phone", "private", "/contact.html"),
+        ("messaging_link", "private", "/contact.html"),
+        ("address", "private", "/files/register-of-interests.pdf"),
+        ("date_of_birth", "private", "/about.html"),
+        ("relative", "private", "/about.html"),
+        ("other", "private", "/about.html"),
+        ("location", "discovered", "/images/fete.jpg"),
+        ("phone", "public", "/contact.html"),
+    ]:
+        assert planted in seen, planted
+    severities = {(f["category"], f["match"]): f["severity"] for f in jane["findings"]}
+    assert severities[("phone", "private")] == "critical"
+    assert severities[("location", "discovered")] == "critical"  # inside the 300 m radius of home
+    assert severities[("phone", "public")] == "info"
+    sam = findings_of(out, "sam-patel")
+    sam_seen = {
+        (f["category"], f["match"], f["url"].removeprefix("http://sampatel.test")) for f in sam["findings"]
+    }
+    assert ("phone", "private", "/blog/2024/comments.html") in sam_seen
+    assert ("email", "private", "/blog/2024/running.html") in sam_seen  # written "(at)" on the page
+    assert ("phone", "discovered", "/blog/2024/running.html") in sam_seen
+
+
+def test_audit_obeys_robots_and_never_leaves_the_site(audited: Any) -> None:
+    _, _, web = audited
+    jane_paths = web.requested("janedoe.example")
+    assert "/robots.txt" in jane_paths and "/contact.html" in jane_paths
+    assert jane_paths.count("/robots.txt") == 1
+    assert not any(p.startswith("/private/") for p in jane_paths), "a robots.txt Disallow was requested"
+    # Off-site links on Jane's home page, and pages of Sam's site outside the seed's /blog/ path.
+    assert web.requested("news.example") == []
+    assert web.requested("social.example") == []
+    assert not any(p.startswith("/shop") or p == "/" for p in web.requested("sampatel.test"))
+    assert all("auditor" in r.user_agent for r in web.requests)
+    assert len(jane_paths) == len(set(jane_paths)), "a page was fetched twice"
+
+
+def test_failing_seeds_are_reported_failed_while_the_rest_completes(audited: Any) -> None:
+    result, out, _ = audited
+    for person in ("alex-morgan", "sid-slow"):  # HTTP 500s, and a server slower than the timeout
+        crawl = next(s for s in findings_of(out, person)["sources"] if s["name"] == "crawl")
+        assert crawl["status"] == "failed", crawl
+        assert crawl["detail"]
+    assert "crawl failed" in result.stderr
+    page = (out / "people" / "alex-morgan.html").read_text()
+    assert "not checked (failed)" in page
+    assert "No exposure was found" not in page  # a failed source is never shown as clear
+    assert findings_of(out, "jane-doe")["findings"], "the rest of the audit did not complete"
+
+
+def test_outputs_are_masked_valid_and_safe(audited: Any) -> None:
+    _, out, _ = audited
+    data = json.loads((out / "findings.json").read_text())
+    schema = json.loads(package_data("findings.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    everything = "\n".join(p.read_text() for p in out.rglob("*") if p.is_file())
+    for secret in ("900123", "900 123", "900456", "jane.home@", "Acacia Avenue", "sam.patel.home"):
+        assert secret not in everything, secret
+    sam_page = (out / "people" / "sam-patel.html").read_text()
+    assert "<script>alert" not in sam_page and "&lt;script&gt;" in sam_page  # crawled markup is text
+    assert "<img src=x" not in sam_page
+
+
+def test_reveal_shows_values_and_strict_and_fail_on_set_exit_codes(
+    tmp_path: Path, cli_env: dict[str, str], web: SampleWeb
+) -> None:
+    config = write_config(tmp_path, web)
+    base = ("audit", EXAMPLE, "--config", config)
+    revealed = run_cli(
+        *base, "--only", "jane-doe", "--out", tmp_path / "r", "--reveal", "--quiet", env=cli_env
+    )
+    assert revealed.returncode == 0, revealed.stderr
+    assert revealed.stderr == "" and revealed.stdout == ""  # --quiet: nothing when nothing is wrong
+    assert "+447700900123" in (tmp_path / "r" / "findings.json").read_text()
+    fail_on = run_cli(
+        *base, "--only", "jane-doe", "--out", tmp_path / "f", "--fail-on", "critical", env=cli_env
+    )
+    assert fail_on.returncode == 1
+    strict = run_cli(*base, "--only", "alex-morgan", "--out", tmp_path / "s", "--strict", env=cli_env)
+    assert strict.returncode == 3
+
+
+def test_bad_roster_exits_2_naming_file_line_and_field_and_fetches_nothing(
+    tmp_path: Path, cli_env: dict[str, str], web: SampleWeb
+) -> None:
+    roster = tmp_path / "bad.yaml"
+    roster.write_text(
+        "version: 1\npeople:\n  - id: Jane Doe\n    name: Jane\n    websites: [ftp://janedoe.example/]\n"
+        "    private:\n      fones: ['07700 900123']\n"
+    )
+    result = run_cli(
+        "audit", roster, "--out", tmp_path / "out", "--config", write_config(tmp_path, web), env=cli_env
+    )
+    assert result.returncode == 2
+    assert f"{roster}:3: people[0].id" in result.stderr
+    assert f"{roster}:5: people[0].websites[0]" in result.stderr
+    assert f"{roster}:7: people[0].private.fones" in result.stderr
+    assert "nothing was fetched" in result.stderr
+    assert web.requests == []
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_config_exits_2_and_fetches_nothing(
+    tmp_path: Path, cli_env: dict[str, str], web: SampleWeb
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(f'network:\n  proxy: "{web.proxy_url}"\n  timeout: -1\nsources:\n  rdpa: {{}}\n')
+    result = run_cli("audit", EXAMPLE, "--out", tmp_path / "out", "--config", config, env=cli_env)
+    assert result.returncode == 2
+    assert f"{config}:3: network.timeout" in result.stderr
+    assert f"{config}:5: sources.rdpa" in result.stderr
+    assert web.requests == []
+
+
+def test_validate_and_sources_commands(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    ok = run_cli("validate", EXAMPLE, env=cli_env)
+    assert ok.returncode == 0 and "3 people" in ok.stdout
+    listing = run_cli("sources", env=cli_env)
+    assert listing.returncode == 0
+    assert "crawl" in listing.stdout and "on" in listing.stdout
+    usage = run_cli("audit", EXAMPLE, env=cli_env)  # --out missing
+    assert usage.returncode == 2
+
+
+def test_demo_command_writes_the_reports(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    result = run_cli("demo", "--out", tmp_path / "demo", env=cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "index.html" in result.stdout
+    for name in ("index.html", "findings.json", "findings.csv", "people/jane-doe.html"):
+        assert (tmp_path / "demo" / name).is_file(), name
