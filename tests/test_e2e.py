@@ -165,8 +165,10 @@ def test_outputs_are_masked_valid_and_safe(audited: Any) -> None:
     for secret in ("900123", "900 123", "900456", "jane.home@", "Acacia Avenue", "sam.patel.home"):
         assert secret not in everything, secret
     sam_page = (out / "people" / "sam-patel.html").read_text()
-    assert "<script>alert" not in sam_page and "&lt;script&gt;" in sam_page  # crawled markup is text
-    assert "<img src=x" not in sam_page
+    # The hostile reader comment reaches the report as text, never as markup or template code.
+    assert "&lt;img src=x onerror=alert(1)&gt;" in sam_page
+    assert "<img src=x" not in sam_page and "<script>alert" not in sam_page and "<a href=\"javascript" not in sam_page
+    assert "{{ 7*7 }}" in sam_page
 
 
 def test_reveal_shows_values_and_strict_and_fail_on_set_exit_codes(
