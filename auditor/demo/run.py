@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ..audit import NoProgress
 from ..config import Config, CrawlSettings, NetworkSettings
@@ -13,6 +14,14 @@ from ..profiles import load_roster
 from ..progress import make_progress
 from ..resources import shipped
 from .server import serving
+
+
+# Every source, pointed at its look-alike in the sample web (the real services' paths and shapes).
+DEMO_SOURCES: dict[str, dict[str, Any]] = {
+    "crawl": {},
+    "wayback": {"base_url": "http://archive.test", "max_snapshots": 20},
+    "rdap": {"base_url": "http://rdap.test"},
+}
 
 
 def demo_config(proxy_url: str, cache: Path) -> Config:
@@ -26,7 +35,7 @@ def demo_config(proxy_url: str, cache: Path) -> Config:
         backoff=0.05,
         cache=cache,
     )
-    return Config(network=network, crawl=CrawlSettings(max_depth=3, max_pages=50), sources=None)
+    return Config(network=network, crawl=CrawlSettings(max_depth=3, max_pages=50), sources=DEMO_SOURCES)
 
 
 def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:

@@ -8,8 +8,10 @@ from typing import Any
 
 from .crawl import CrawlSource
 from .interface import NotConfigured, Source, SourceContext
+from .rdap import RdapSource
+from .wayback import WaybackSource
 
-SOURCE_CLASSES: tuple[type[Source], ...] = (CrawlSource,)
+SOURCE_CLASSES: tuple[type[Source], ...] = (CrawlSource, WaybackSource, RdapSource)
 """Every source, in the order reports list them."""
 
 
