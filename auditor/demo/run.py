@@ -15,7 +15,6 @@ from ..progress import make_progress
 from ..resources import shipped
 from .server import serving
 
-
 # Every source, pointed at its look-alike in the sample web (the real services' paths and shapes).
 DEMO_SOURCES: dict[str, dict[str, Any]] = {
     "crawl": {},
