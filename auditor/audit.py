@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Protocol
@@ -89,12 +89,13 @@ def run_audit(
     advise: Advise,
     progress: Progress | None = None,
     detectors: Sequence[Detector] | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> AuditRun:
     """Run every enabled source for every person, concurrently; never raises for a source's trouble."""
     progress = progress or NoProgress()
     detectors = list(detectors) if detectors is not None else default_detectors()
     started = dt.datetime.now(dt.UTC)
-    active, states = build_sources(SourceContext(fetcher=fetcher, config=config))
+    active, states = build_sources(SourceContext(fetcher=fetcher, config=config, environ=environ or {}))
     results: dict[str, dict[str, SourceResult]] = {p.id: {} for p in people}
     sightings: dict[str, list[tuple[Document, Hit]]] = {p.id: [] for p in people}
     progress.start(len(people) * len(active))
@@ -126,7 +127,7 @@ def _collect(source: Source, person: Person) -> SourceResult:
     """A source's result; a bug inside a source becomes a failed status, never a crashed audit."""
     try:
         return source.collect(person)
-    except Exception as e:  # noqa: BLE001 - the audit must finish; the failure is reported, not hidden
+    except Exception as e:
         # Only the type: an exception's message may carry a private value from the roster.
         log.error("source %s failed with %s for %s", source.name, type(e).__name__, person.id)
         log.debug("source failure", exc_info=True)

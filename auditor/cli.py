@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -14,8 +15,8 @@ from .audit import AuditRun, NoProgress, Progress, run_audit
 from .config import Config, load_config
 from .errors import AuditorError, InputError, UsageError
 from .fetch import Fetcher
-from .keys import load_key
 from .findings import Advise
+from .keys import load_key
 from .model import Category, Match, Person, Severity
 from .profiles import load_roster
 from .progress import make_progress
@@ -48,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="state file; its keyed-hash secret is kept beside it as FILE.key",
     )
-    audit.add_argument("--only", action="append", default=[], metavar="ID", help="audit only this person (repeatable)")
+    audit.add_argument(
+        "--only", action="append", default=[], metavar="ID", help="audit only this person (repeatable)"
+    )
     audit.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
@@ -56,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when any finding is at or above this severity (critical, high, medium, low, info)",
     )
     audit.add_argument("--reveal", action="store_true", help="show private values unmasked in the outputs")
-    audit.add_argument("--strict", action="store_true", help="exit 3 when any source failed (incomplete audit)")
+    audit.add_argument(
+        "--strict", action="store_true", help="exit 3 when any source failed (incomplete audit)"
+    )
     _quiet(audit)
 
     validate = sub.add_parser("validate", help="check rosters and print every problem; fetches nothing")
@@ -67,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     sources = sub.add_parser("sources", help="list each source, on or off, and why")
     sources.add_argument("--config", type=Path, metavar="FILE")
 
-    demo = sub.add_parser("demo", help="serve the bundled sample web on 127.0.0.1 and audit the example roster")
+    demo = sub.add_parser(
+        "demo", help="serve the bundled sample web on 127.0.0.1 and audit the example roster"
+    )
     demo.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR", help="default: ./reports")
     demo.add_argument("--reveal", action="store_true", help="show the fictional private values unmasked")
     _quiet(demo)
@@ -109,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _configure_logging(quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%dT%H:%M:%S%z"))
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%dT%H:%M:%S%z")
+    )
     root = logging.getLogger("auditor")
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING if quiet else logging.INFO)
@@ -156,21 +165,34 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     people = select_people(people, args.only)
     key = load_key(args.state.with_name(args.state.name + ".key") if args.state else None)
     progress = NoProgress() if args.quiet else make_progress()
-    run = audit_and_write(people, config, out=args.out, key=key, reveal=args.reveal, progress=progress)
+    run = audit_and_write(
+        people, config, out=args.out, key=key, reveal=args.reveal, progress=progress, environ=os.environ
+    )
     return exit_code(run, fail_on=Severity(args.fail_on) if args.fail_on else None, strict=args.strict)
 
 
 def audit_and_write(
-    people: list[Person], config: Config, *, out: Path, key: bytes, reveal: bool, progress: Progress
+    people: list[Person],
+    config: Config,
+    *,
+    out: Path,
+    key: bytes,
+    reveal: bool,
+    progress: Progress,
+    environ: Mapping[str, str],
 ) -> AuditRun:
     """Run the audit and write every output; shared by `audit` and `demo`."""
     with Fetcher(config.network) as fetcher:
-        run = run_audit(people, config, fetcher=fetcher, key=key, advise=_advise(), progress=progress)
+        run = run_audit(
+            people, config, fetcher=fetcher, key=key, advise=_advise(), progress=progress, environ=environ
+        )
     paths = write_outputs(run, out, reveal=reveal)
     for audit in run.people:
         for source in audit.sources:
             if source.status.value in ("failed", "rate_limited"):
-                log.warning("%s: source %s %s: %s", audit.person.id, source.name, source.status.value, source.detail)
+                log.warning(
+                    "%s: source %s %s: %s", audit.person.id, source.name, source.status.value, source.detail
+                )
     log.info("wrote %s", paths.index)
     return run
 
@@ -205,7 +227,7 @@ def _cmd_sources(args: argparse.Namespace) -> int:
     config = load_config(args.config, option_schemas())
     # Building sources fetches nothing: constructors only read options and the environment.
     with Fetcher(config.network) as fetcher:
-        _, states = build_sources(SourceContext(fetcher=fetcher, config=config))
+        _, states = build_sources(SourceContext(fetcher=fetcher, config=config, environ=os.environ))
     width = max(len(s.name) for s in states)
     for state in states:
         flag = "on " if state.enabled else "off"

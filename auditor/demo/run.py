@@ -15,12 +15,24 @@ from ..progress import make_progress
 from ..resources import shipped
 from .server import serving
 
+_CATALOGUES = Path(__file__).resolve().parent / "catalogues"
+
 # Every source, pointed at its look-alike in the sample web (the real services' paths and shapes).
 DEMO_SOURCES: dict[str, dict[str, Any]] = {
     "crawl": {},
     "wayback": {"base_url": "http://archive.test", "max_snapshots": 20},
     "rdap": {"base_url": "http://rdap.test"},
+    "usernames": {"catalogue": str(_CATALOGUES / "usernames-demo.yaml")},
+    "github": {"base_url": "http://api.github.test"},
+    "gravatar": {"base_url": "http://api.gravatar.test"},
+    "keyserver": {"base_url": "http://keys.openpgp.test"},
+    "people_search": {"catalogue": str(_CATALOGUES / "people-search-demo.yaml")},
+    "companies_house": {"base_url": "http://api.companieshouse.test"},
+    "hibp": {"base_url": "http://api.hibp.test"},
 }
+
+# Fictional keys, only ever sent to the sample web's look-alikes: they switch the keyed sources on.
+DEMO_ENVIRON = {"COMPANIES_HOUSE_API_KEY": "demo-companies-house-key", "HIBP_API_KEY": "demo-hibp-key"}
 
 
 def demo_config(proxy_url: str, cache: Path) -> Config:
@@ -47,7 +59,9 @@ def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
         progress = NoProgress() if quiet else make_progress()
         # A throwaway key: the demo keeps no history, so its fingerprints need not outlive it.
         key = load_key(Path(tmp) / "demo.key")
-        run = audit_and_write(people, config, out=out, key=key, reveal=reveal, progress=progress)
+        run = audit_and_write(
+            people, config, out=out, key=key, reveal=reveal, progress=progress, environ=DEMO_ENVIRON
+        )
     if not quiet:
         print(f"Audited {len(run.people)} fictional people against the sample web.", file=sys.stderr)
         print(f"Dashboard: {(out / 'index.html').resolve()}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .account import AccountDetector
 from .email import EmailDetector
 from .gps import GpsDetector
 from .interface import Detector
@@ -11,6 +12,7 @@ from .phone import PhoneDetector
 from .postcode import PostcodeDetector
 
 __all__ = [
+    "AccountDetector",
     "Detector",
     "EmailDetector",
     "GpsDetector",
@@ -31,4 +33,5 @@ def default_detectors() -> list[Detector]:
         PostcodeDetector(),
         MessagingLinkDetector(),
         GpsDetector(),
+        AccountDetector(),
     ]

@@ -10,7 +10,7 @@ from typing import Any
 import requests
 from platformdirs import user_cache_dir
 from requests.adapters import HTTPAdapter
-from requests_cache import CachedSession
+from requests_cache import DO_NOT_CACHE, CachedSession
 from requests_cache.backends.sqlite import SQLiteCache
 
 from ..config import NetworkSettings
@@ -82,10 +82,19 @@ def _cached_session(path: Path) -> requests.Session:
         allowable_methods=("GET",),
         # An API's JSON and a page's HTML at one URL are different entries.
         match_headers=("Accept",),
+        # Credentials never reach the cache file (requests-cache already drops Authorization).
+        ignored_parameters=("Authorization", "hibp-api-key", "X-API-Key"),
         filter_fn=_storable,
         stale_if_error=False,
     )
     return session
+
+
+def is_cached(session: requests.Session) -> bool:
+    return isinstance(session, CachedSession)
+
+
+__all__ = ["DO_NOT_CACHE", "CacheUnavailable", "build_session", "cache_path", "is_cached"]
 
 
 def build_session(settings: NetworkSettings, adapter: HTTPAdapter) -> requests.Session:

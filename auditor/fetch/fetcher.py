@@ -7,7 +7,7 @@ import sqlite3
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 from urllib.parse import urljoin
 
 import requests
@@ -16,7 +16,7 @@ from urllib3 import exceptions as u3
 from ..config import NetworkSettings
 from ..model import FetchFailure
 from .adapter import CappedAdapter
-from .cache import build_session
+from .cache import DO_NOT_CACHE, build_session, is_cached
 from .failure import Failed
 from .guard import AddressGuard
 from .politeness import Politeness
@@ -75,7 +75,12 @@ class Fetcher:
         self._session.close()
 
     def get(
-        self, url: str, *, headers: Mapping[str, str] | None = None, respect_robots: bool = True
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        respect_robots: bool = True,
+        cache: bool = True,
     ) -> Response | FetchFailure:
         """GET a URL, following up to 10 redirects (each hop guarded and, unless told otherwise,
         robots-checked).
@@ -84,13 +89,15 @@ class Fetcher:
         FetchFailure: robots, guard, bad_url, timeout, connection, too_large, parse, rate_limited (429
         once retries are spent) or http_error (5xx once retries are spent, or a redirect loop).
         `respect_robots=False` is for documented APIs only: robots.txt governs crawling.
+        `cache=False` keeps the request and its answer out of the HTTP cache file: for look-ups whose
+        URL carries a private value (an email address), which must not be left on disk in plain text.
         """
         try:
-            return self._get(url, headers or {}, respect_robots)
+            return self._get(url, headers or {}, respect_robots, cache)
         except Failed as e:
             return FetchFailure(url=url, reason=e.reason, detail=e.detail)
 
-    def _get(self, url: str, headers: Mapping[str, str], respect_robots: bool) -> Response:
+    def _get(self, url: str, headers: Mapping[str, str], respect_robots: bool, cache: bool) -> Response:
         if self._closed:
             raise Failed("connection", "the fetcher has been closed")
         # The crawler always says who it is; a caller cannot swap the User-Agent.
@@ -99,7 +106,7 @@ class Fetcher:
         for _hop in range(MAX_REDIRECTS + 1):
             # The caller's headers (an API token, say) never follow a redirect to another origin.
             sent = headers if target.origin == first.origin else {}
-            reply = self._attempts(target, sent, respect_robots)
+            reply = self._attempts(target, sent, respect_robots, cache)
             location = reply.headers.get("location") if reply.status_code in _REDIRECT_STATUSES else None
             if not location:
                 return _response(url, target.url, reply)
@@ -107,7 +114,7 @@ class Fetcher:
         raise Failed("http_error", f"more than {MAX_REDIRECTS} redirects")
 
     def _attempts(
-        self, target: Target, headers: Mapping[str, str], respect_robots: bool
+        self, target: Target, headers: Mapping[str, str], respect_robots: bool, cache: bool
     ) -> requests.Response:
         """One hop: guard and robots first, then the request, retried on transient trouble."""
         retries = max(self._settings.retries, 0)
@@ -119,7 +126,7 @@ class Fetcher:
                 if not robots_checked:
                     self._check_robots(target)
                     robots_checked = True
-                reply = self._send(target, headers)
+                reply = self._send(target, headers, cache)
             except Failed as e:
                 if not e.retryable or attempt == retries:
                     if e.retryable and retries:
@@ -150,12 +157,20 @@ class Fetcher:
             why = rules.note if rules.parser is None else "robots.txt disallows this URL for auditor"
             raise Failed("robots", f"{target.origin}: {why}")
 
-    def _send(self, target: Target, headers: Mapping[str, str]) -> requests.Response:
+    def _send(self, target: Target, headers: Mapping[str, str], cache: bool) -> requests.Response:
         timeout = self._settings.timeout
+        # Per request, not session-wide: other threads keep using the cache meanwhile.
+        extra: dict[str, Any] = (
+            {} if cache or not is_cached(self._session) else {"expire_after": DO_NOT_CACHE}
+        )
         with self._politeness.turn(target.host):
             try:
                 reply = self._session.get(
-                    target.url, headers=dict(headers), timeout=(timeout, timeout), allow_redirects=False
+                    target.url,
+                    headers=dict(headers),
+                    timeout=(timeout, timeout),
+                    allow_redirects=False,
+                    **extra,
                 )
             except (
                 requests.RequestException,

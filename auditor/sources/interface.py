@@ -12,7 +12,7 @@ from ..fetch import Fetcher
 from ..model import Person, SourceResult
 
 
-class NotConfigured(Exception):  # noqa: N818 - named after scrapy's, which it mirrors
+class NotConfigured(Exception):
     """Raised by a source's constructor when it cannot run here (no key, no catalogue): the reason is
     shown by `auditor sources` and as the source's `skipped` status."""
 

@@ -6,12 +6,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .companies_house import CompaniesHouseSource
 from .crawl import CrawlSource
+from .github import GitHubSource
+from .gravatar import GravatarSource
+from .hibp import HibpSource
 from .interface import NotConfigured, Source, SourceContext
+from .keyserver import KeyserverSource
+from .people_search import PeopleSearchSource
 from .rdap import RdapSource
+from .usernames import UsernamesSource
 from .wayback import WaybackSource
 
-SOURCE_CLASSES: tuple[type[Source], ...] = (CrawlSource, WaybackSource, RdapSource)
+SOURCE_CLASSES: tuple[type[Source], ...] = (
+    CrawlSource,
+    WaybackSource,
+    RdapSource,
+    UsernamesSource,
+    GitHubSource,
+    GravatarSource,
+    KeyserverSource,
+    PeopleSearchSource,
+    CompaniesHouseSource,
+    HibpSource,
+)
 """Every source, in the order reports list them."""
 
 

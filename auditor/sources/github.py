@@ -1,0 +1,189 @@
+"""The GitHub source: the person's GitHub profiles, and the author emails of their recent public commits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, ClassVar
+from urllib.parse import quote, urlsplit
+
+from ..model import Document, Person, SourceResult, SourceStatus
+from . import api
+from .api import ApiTrouble
+from .interface import Source, SourceContext
+
+SERVICE = "GitHub"
+DEFAULT_BASE_URL = "https://api.github.com"
+# Headers and version as in docs.github.com "REST API endpoints for users" (Get a user).
+API_VERSION = "2022-11-28"
+MAX_EVENTS = 100
+MAX_COMMITS_PER_PUSH = 20
+MAX_COMMIT_LOOKUPS = 3
+"""Since 2025 github.com's PushEvent payload carries no `commits` (only repository_id, push_id, ref,
+head, before: docs.github.com "GitHub event types", whose commit fields are now GitHub Enterprise
+Server only), so the head commit of a few pushes is fetched instead; few, because unauthenticated
+clients get 60 requests an hour."""
+MAX_EMAILS = 50
+_REPO = re.compile(r"[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}")
+_SHA = re.compile(r"[0-9a-fA-F]{7,64}")
+
+
+class GitHubSource(Source):
+    """GitHub profiles under the person's usernames, and the emails their public commits carry."""
+
+    name: ClassVar[str] = "github"
+    description: ClassVar[str] = "GitHub profiles for the person's usernames and their public commit emails"
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "properties": {"base_url": api.BASE_URL_SCHEMA, "token_env": api.ENV_NAME_SCHEMA},
+        "additionalProperties": False,
+    }
+
+    def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
+        super().__init__(options, ctx)
+        self.base_url = api.base_url(options, DEFAULT_BASE_URL)
+        self.headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION}
+        token = ctx.environ.get(str(options.get("token_env", "GITHUB_TOKEN")), "").strip()
+        if token:
+            # 5,000 requests an hour instead of 60 (docs.github.com "Rate limits for the REST API").
+            self.headers["Authorization"] = f"Bearer {token}"
+
+    def collect(self, person: Person) -> SourceResult:
+        usernames = api.unique(person.usernames)
+        if not usernames:
+            return SourceResult(self.name, SourceStatus.SKIPPED, "no usernames on the roster")
+        tally = api.Tally(self.name, "username", len(usernames))
+        for login in usernames:
+            if tally.stopped:
+                break
+            documents: list[Document] = []
+            try:
+                self._lookup(login, documents)
+            except ApiTrouble as trouble:
+                tally.documents.extend(documents)  # a profile seen before the events failed still counts
+                tally.trouble(f"username {login}", trouble)
+                continue
+            tally.answered(documents)
+        return tally.result("with a GitHub profile")
+
+    def _lookup(self, login: str, documents: list[Document]) -> None:
+        profile = self._get_json(f"/users/{quote(login, safe='')}")
+        if profile is None:
+            return  # no such user: checked, nothing there
+        profile = api.expect_dict(profile, SERVICE, self._url("/users/"), "the user")
+        html_url = api.web_url(profile.get("html_url"), f"https://github.com/{quote(login, safe='')}")
+        documents.append(_profile_document(self.name, login, html_url, profile))
+        commits = self._commit_emails(login)
+        if commits:
+            documents.append(_commits_document(self.name, login, html_url, commits))
+
+    def _commit_emails(self, login: str) -> list[tuple[str, str, str, str]]:
+        """(name, email, repo, sha) of recent public commits, noreply addresses left out."""
+        events = self._get_json(f"/users/{quote(login, safe='')}/events/public?per_page={MAX_EVENTS}")
+        if events is None:
+            return []
+        events = api.expect_list(events, SERVICE, self._url("/users/"), "the events")
+        found: list[tuple[str, str, str, str]] = []
+        heads: list[tuple[str, str]] = []
+        for event in events[:MAX_EVENTS]:
+            if not isinstance(event, dict) or event.get("type") != "PushEvent":
+                continue
+            payload = api.dict_at(event, "payload")
+            repo = api.text_at(api.dict_at(event, "repo"), "name")
+            commits = payload.get("commits")
+            if isinstance(commits, list):  # GitHub Enterprise Server, and github.com before 2025
+                for commit in commits[:MAX_COMMITS_PER_PUSH]:
+                    if isinstance(commit, dict):
+                        author = api.dict_at(commit, "author")
+                        sha = api.text_at(commit, "sha")
+                        found.append((api.text_at(author, "name"), api.text_at(author, "email"), repo, sha))
+            else:
+                head = api.text_at(payload, "head")
+                if _REPO.fullmatch(repo) and _SHA.fullmatch(head) and (repo, head) not in heads:
+                    heads.append((repo, head))
+        for repo, sha in heads[:MAX_COMMIT_LOOKUPS]:
+            found.extend(self._head_commit(login, repo, sha))
+        return _keep_personal(found)
+
+    def _head_commit(self, login: str, repo: str, sha: str) -> list[tuple[str, str, str, str]]:
+        """Author and committer of one commit (docs.github.com "Get a commit": commit.author/committer)."""
+        data = self._get_json(f"/repos/{repo}/commits/{sha}")
+        if data is None:
+            return []  # the repository went private or the commit was force-pushed away
+        top = api.expect_dict(data, SERVICE, self._url("/repos/"), "the commit")
+        commit = api.dict_at(top, "commit")
+        found = []
+        for role in ("author", "committer"):
+            # The top-level author/committer is the GitHub account the address belongs to, when it
+            # belongs to one: a commit the person pushed but someone else wrote is not theirs to report.
+            account = api.text_at(api.dict_at(top, role), "login")
+            if account and account.lower() != login.lower():
+                continue
+            person = api.dict_at(commit, role)
+            found.append((api.text_at(person, "name"), api.text_at(person, "email"), repo, sha))
+        return found
+
+    def _get_json(self, path: str) -> Any:
+        """The JSON at `path`, None for 404; raises ApiTrouble otherwise."""
+        url = self._url(path)
+        response = api.get(self.ctx.fetcher, url, service=SERVICE, headers=self.headers)
+        if response.status == 404:
+            return None
+        if response.status in (403, 429) and _is_rate_limit(response.headers, response.body):
+            raise api.rate_limited(response, SERVICE, url)
+        api.expect_ok(response, SERVICE, url)
+        return api.parse_json(response, SERVICE, url)
+
+    def _url(self, path: str) -> str:
+        return self.base_url + path
+
+
+def _is_rate_limit(headers: Mapping[str, str], body: bytes) -> bool:
+    """Primary limit: X-RateLimit-Remaining 0; secondary: a Retry-After or the message saying so
+    (docs.github.com "Rate limits for the REST API": both come as 403 or 429)."""
+    if headers.get("x-ratelimit-remaining", "").strip() == "0" or "retry-after" in headers:
+        return True
+    return b"rate limit" in body[:2000].lower()
+
+
+def _keep_personal(found: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """Distinct addresses, without GitHub's own noreply ones (which hide the real address on purpose)."""
+    kept: list[tuple[str, str, str, str]] = []
+    seen: set[str] = set()
+    for name, email, repo, sha in found:
+        address = email.lower()
+        domain = address.rpartition("@")[2]
+        if "@" not in address or address in seen or address == "noreply@github.com":
+            continue
+        if domain.startswith("users.noreply."):  # users.noreply.github.com, and GHES's own
+            continue
+        seen.add(address)
+        kept.append((name, email, repo, sha))
+    return kept[:MAX_EMAILS]
+
+
+def _profile_document(source: str, login: str, url: str, profile: Mapping[str, Any]) -> Document:
+    fields = ("name", "email", "blog", "location", "bio", "company", "twitter_username")
+    lines = [("login", api.text_at(profile, "login") or login)]
+    lines += [(field.replace("_", " "), api.text_at(profile, field)) for field in fields]
+    return api.record_document(
+        source=source, url=url, label=f"GitHub profile {login}", lines=lines, account=("GitHub", login)
+    )
+
+
+def _commits_document(
+    source: str, login: str, profile_url: str, commits: list[tuple[str, str, str, str]]
+) -> Document:
+    lines = []
+    for name, email, repo, sha in commits:
+        where = f" in {repo}" + (f" commit {sha[:12]}" if sha else "") if repo else ""
+        lines.append(("commit author", f"{name} <{email}>{where}" if name else f"{email}{where}"))
+    _, _, repo, sha = commits[0]
+    web = urlsplit(profile_url)
+    # Where a reader sees the address: the commit's page (its .patch view shows the author's email).
+    url = profile_url
+    if _REPO.fullmatch(repo) and _SHA.fullmatch(sha):
+        url = f"{web.scheme}://{web.netloc}/{repo}/commit/{sha}"
+    return api.record_document(
+        source=source, url=url, label=f"Commit author emails on GitHub for {login}", lines=lines
+    )

@@ -1,0 +1,132 @@
+"""The gravatar source against a local look-alike of api.gravatar.com/v3 (shapes from docs.gravatar.com)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from conftest import FetcherFactory
+from localserver import LocalServer, Reply
+
+from auditor.config import Config
+from auditor.model import Person, PrivateValues, PublicValues, SourceResult, SourceStatus
+from auditor.sources.gravatar import GravatarSource, profile_hash
+from auditor.sources.interface import SourceContext
+
+HOME = "jane.home@mail.example"
+WORK = "jane.doe.mp@parliament.example"
+JANE = Person(
+    id="jane-doe",
+    name="Jane Doe",
+    private=PrivateValues(emails=(HOME,)),
+    public=PublicValues(emails=(WORK,)),
+)
+HOME_HASH = hashlib.sha256(HOME.encode()).hexdigest()
+WORK_HASH = hashlib.sha256(WORK.encode()).hexdigest()
+
+PROFILE = {  # "Get profile by identifier", values fictional
+    "hash": HOME_HASH,
+    "display_name": "Jane Doe",
+    "profile_url": "https://gravatar.com/janeyd",
+    "avatar_url": "https://0.gravatar.com/avatar/" + HOME_HASH,
+    "avatar_alt_text": "",
+    "location": "Exampleton",
+    "description": "Mum of two. Sunday Striders running club.",
+    "job_title": "",
+    "company": "",
+    "pronouns": "she/her",
+    "verified_accounts": [
+        {
+            "service_type": "instagram",
+            "service_label": "Instagram",
+            "url": "https://instagram.example/janeyd",
+        },
+        "junk",
+    ],
+}
+
+
+def collect(
+    server: LocalServer, fetchers: FetcherFactory, environ: Mapping[str, str] | None = None, **options: Any
+) -> SourceResult:
+    ctx = SourceContext(fetchers(cache_enabled=False), Config(), environ or {})
+    return GravatarSource({"base_url": server.url("/"), **options}, ctx).collect(JANE)
+
+
+def test_hash_is_sha256_of_the_trimmed_lower_case_address() -> None:
+    assert profile_hash("  Jane.Home@Mail.EXAMPLE \n") == HOME_HASH
+    # The worked example in docs.gravatar.com "API data specifications".
+    assert profile_hash("MyEmailAddress@example.com ") == (
+        "84059b07d4be67b806386c0aad8070a23f18836bbaae342275dc0a83414c32ee"
+    )
+
+
+def test_profile_found(local_server: LocalServer, fetcher_factory: FetcherFactory) -> None:
+    local_server.route(f"/v3/profiles/{HOME_HASH}", Reply.json(PROFILE))
+    result = collect(local_server, fetcher_factory)
+    assert result.status is SourceStatus.OK, result.detail
+    assert result.detail == "2 of 2 emails checked; 1 with a Gravatar profile"
+    (document,) = result.documents
+    assert document.url == "https://gravatar.com/janeyd"
+    assert document.label == (
+        "Gravatar profile: links an email on the roster to a name (Jane Doe), a photo and 1 verified account"
+    )
+    assert HOME not in document.label
+    text = document.content.text
+    assert f"looked up by email: {HOME}" in text
+    assert "description: Mum of two. Sunday Striders running club." in text
+    assert "verified account: Instagram https://instagram.example/janeyd" in text
+    assert "job title" not in text  # empty fields are left out
+    # Both addresses asked about, nothing else fetched (the avatar is never downloaded).
+    assert sorted(local_server.paths()) == sorted([f"/v3/profiles/{HOME_HASH}", f"/v3/profiles/{WORK_HASH}"])
+
+
+def test_api_key_sent_as_bearer_only_when_configured(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    collect(local_server, fetcher_factory, environ={"GRAVATAR_API_KEY": "grav-fictional"})
+    assert {r.headers.get("authorization") for r in local_server.requests} == {"Bearer grav-fictional"}
+    local_server.clear_log()
+    collect(local_server, fetcher_factory)
+    assert all("authorization" not in r.headers for r in local_server.requests)
+
+
+def test_no_profile_is_checked_and_nothing_found(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    result = collect(local_server, fetcher_factory)  # unrouted: 404, Gravatar's "no profile"
+    assert (result.status, result.documents) == (SourceStatus.OK, ())
+    assert result.detail == "2 of 2 emails checked; 0 with a Gravatar profile"
+
+
+def test_rate_limited(local_server: LocalServer, fetcher_factory: FetcherFactory) -> None:
+    local_server.route(f"/v3/profiles/{HOME_HASH}", Reply.json({"error": "Too Many Requests"}, status=429))
+    result = collect(local_server, fetcher_factory)
+    assert result.status is SourceStatus.RATE_LIMITED
+    assert result.detail.startswith("0 of 2 emails checked; 0 with a Gravatar profile; email 1 of 2:")
+    assert len(local_server.requests_to(f"/v3/profiles/{WORK_HASH}")) == 0  # stopped asking
+
+
+def test_malformed_profile_is_failed(local_server: LocalServer, fetcher_factory: FetcherFactory) -> None:
+    local_server.route(f"/v3/profiles/{HOME_HASH}", Reply.json(["not", "a", "profile"]))
+    result = collect(local_server, fetcher_factory)
+    assert result.status is SourceStatus.FAILED
+    assert "email 1 of 2: malformed response from Gravatar" in result.detail
+    assert HOME not in result.detail
+
+
+def test_server_error_is_failed_without_naming_the_address(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    local_server.route(f"/v3/profiles/{WORK_HASH}", Reply(500))
+    result = collect(local_server, fetcher_factory)
+    assert result.status is SourceStatus.FAILED
+    assert "1 of 2 emails checked" in result.detail and "email 2 of 2: Gravatar: HTTP 500" in result.detail
+    assert WORK not in result.detail
+
+
+def test_no_emails_is_skipped(local_server: LocalServer, fetcher_factory: FetcherFactory) -> None:
+    ctx = SourceContext(fetcher_factory(cache_enabled=False), Config(), {})
+    result = GravatarSource({"base_url": local_server.url("/")}, ctx).collect(Person(id="x", name="X"))
+    assert result.status is SourceStatus.SKIPPED
