@@ -51,6 +51,8 @@ class Bar:
     year: str
     x: float
     width: float
+    cx: float
+    """The bar's centre, where its labels are anchored."""
     audited: bool
     total: int
     top: float
@@ -107,7 +109,8 @@ def summary_to_json(summary: MonthSummary) -> dict[str, Any]:
     - `changes`: events in the month: `new` (first seen), `resolved` (gone while their source ran ok),
       `reappeared` (resolved earlier, back again)
     - `most_at_risk`: up to 10 people by score at their last run of the month, highest first:
-      `id`, `name`, `group`, `score` (0-100), `by_severity`
+      `id`, `name`, `group`, `score` (0-100), `incomplete` (a source could not check them, so the
+      counts may be too low), `by_severity`
     - `failed_sources`: sources that could not check someone in the month: `name`, `people`, `runs`,
       `statuses` (failed / rate_limited), `details` (up to 5 distinct reasons)
     - `trend`: 12 months ending with `month`, oldest first: `month`, `audited` (false: no run that
@@ -136,7 +139,14 @@ def summary_to_json(summary: MonthSummary) -> dict[str, Any]:
         },
         "changes": {"new": summary.new, "resolved": summary.resolved, "reappeared": summary.reappeared},
         "most_at_risk": [
-            {"id": p.id, "name": p.name, "group": p.group, "score": p.score, "by_severity": dict(p.counts)}
+            {
+                "id": p.id,
+                "name": p.name,
+                "group": p.group,
+                "score": p.score,
+                "incomplete": p.incomplete,
+                "by_severity": dict(p.counts),
+            }
             for p in summary.most_at_risk
         ],
         "failed_sources": [
@@ -174,7 +184,7 @@ def render_summary_html(summary: MonthSummary) -> str:
 
 
 def month_label(month: str) -> str:
-    """ "2024-05" -> "May 2024"."""
+    """The month as people write it: "2024-05" becomes "May 2024"."""
     year, number = month.split("-")
     return f"{MONTH_NAMES[int(number) - 1]} {year}"
 
@@ -234,6 +244,7 @@ def trend_chart(trend: tuple[TrendPoint, ...]) -> Chart:
                 year=year if i == 0 or month == "01" else "",
                 x=round(left + i * slot + slot * 0.2, 2),
                 width=round(slot * 0.6, 2),
+                cx=round(left + i * slot + slot * 0.5, 2),
                 audited=point.audited,
                 total=point.total,
                 top=round(y, 2),

@@ -1,0 +1,42 @@
+"""History: the SQLite state file, what changed between runs, triage, month summaries and retention."""
+
+from .changes import RunChanges, record_run
+from .prune import PruneResult, prune
+from .store import SCHEMA_VERSION, HistoryStore, RunInfo, StateError, StateKeyError, digest_files
+from .summary import MonthSummary, month_summary, parse_month
+from .triage import (
+    DECISIONS,
+    Decision,
+    TriageError,
+    UnknownFindingError,
+    active_decisions,
+    awaiting_triage,
+    clear_decision,
+    decide,
+    decisions,
+)
+
+__all__ = [
+    "DECISIONS",
+    "SCHEMA_VERSION",
+    "Decision",
+    "HistoryStore",
+    "MonthSummary",
+    "PruneResult",
+    "RunChanges",
+    "RunInfo",
+    "StateError",
+    "StateKeyError",
+    "TriageError",
+    "UnknownFindingError",
+    "active_decisions",
+    "awaiting_triage",
+    "clear_decision",
+    "decide",
+    "decisions",
+    "digest_files",
+    "month_summary",
+    "parse_month",
+    "prune",
+    "record_run",
+]

@@ -1,0 +1,198 @@
+"""Recording a run: each finding new, persisting or reappeared; each absent one resolved or left unchecked."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..audit import AuditRun, PersonAudit
+from ..keys import keyed_hash
+from ..mask import mask_value
+from ..model import Category, Finding, Match, SourceStatus
+from ..report.view import Change, ResolvedView
+from .scrub import scrub, scrub_url
+from .store import HistoryStore, StateError, format_time, parse_time
+
+NEW = "new"
+PERSISTING = "persisting"
+REAPPEARED = "reappeared"
+
+
+@dataclass(frozen=True)
+class RunChanges:
+    """What history says about one recorded run; `changes` and `resolved` go straight to the writers."""
+
+    run_id: int
+    changes: Mapping[str, Change]
+    """Per finding id in the run: new (never seen), persisting (still open since it was last seen),
+    reappeared (it had been resolved: gone while its source worked, and now it is back)."""
+    resolved: Mapping[str, tuple[ResolvedView, ...]]
+    """Per person: open findings absent this run although their source ran ok. Now resolved."""
+    unchecked: Mapping[str, tuple[ResolvedView, ...]]
+    """Per person: open findings absent this run because their source did not run ok (failed,
+    rate-limited, skipped or gone). Not resolved: carried as open until the source can confirm."""
+    came_back: frozenset[str]
+    """Finding ids marked `fixed` (removal requested) before this run and present in it anyway. Their
+    decision is closed: they count again."""
+
+
+def record_run(
+    store: HistoryStore, run: AuditRun, *, roster_digest: str = "", config_digest: str = ""
+) -> RunChanges:
+    """Store `run` and say what changed since each person's earlier runs. Runs must be recorded in order."""
+    started = format_time(run.started_at)
+    changes: dict[str, Change] = {}
+    resolved: dict[str, tuple[ResolvedView, ...]] = {}
+    unchecked: dict[str, tuple[ResolvedView, ...]] = {}
+    with store.transaction() as db:
+        latest = db.execute("SELECT started FROM runs ORDER BY started DESC LIMIT 1").fetchone()
+        if latest is not None and str(latest["started"]) > started:
+            # "Previous run" means the one that started before: out of order, every status would be wrong.
+            raise StateError(
+                f"this run started at {started}, before the latest run in {store.path} "
+                f"({latest['started']}): runs must be recorded in the order they ran"
+            )
+        cursor = db.execute(
+            "INSERT INTO runs (started, finished, auditor_version, roster_digest, config_digest) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (started, format_time(run.finished_at), run.version, roster_digest, config_digest),
+        )
+        run_id = int(cursor.lastrowid or 0)
+        for audit in run.people:
+            _record_person(db, store.key, run_id, started, audit, changes)
+            gone, carried = _absent(db, run_id, audit, {f.id for f in audit.findings})
+            resolved[audit.person.id] = gone
+            unchecked[audit.person.id] = carried
+        came_back = _came_back(db, run_id, started)
+    return RunChanges(run_id, changes, resolved, unchecked, came_back)
+
+
+def _record_person(
+    db: sqlite3.Connection,
+    key: bytes,
+    run_id: int,
+    started: str,
+    audit: PersonAudit,
+    changes: dict[str, Change],
+) -> None:
+    person = audit.person
+    db.execute(
+        "INSERT INTO person_runs (run_id, person_id, name, grp, score) VALUES (?, ?, ?, ?, ?)",
+        (run_id, person.id, person.name, person.group, audit.score.value),
+    )
+    for source in audit.sources:
+        db.execute(
+            "INSERT INTO source_runs (run_id, person_id, source, status, detail, documents) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                run_id,
+                person.id,
+                source.name,
+                source.status.value,
+                scrub(source.detail, person),
+                source.documents,
+            ),
+        )
+    for finding in audit.findings:
+        row = db.execute(
+            "SELECT first_seen, resolved_run FROM findings WHERE id = ?", (finding.id,)
+        ).fetchone()
+        url = scrub_url(finding.url, person, _own_values(finding))
+        masked = scrub(mask_value(finding.category, finding.value), person)
+        if row is None:
+            status, first_seen = NEW, started
+            db.execute(
+                "INSERT INTO findings (id, person_id, category, severity, match, source, url, value_hash, "
+                "masked, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    finding.id,
+                    person.id,
+                    finding.category.value,
+                    finding.severity.value,
+                    finding.match.value,
+                    finding.source,
+                    url,
+                    value_hash(key, person.id, finding.category, finding.key),
+                    masked,
+                    started,
+                    started,
+                ),
+            )
+        else:
+            status = REAPPEARED if row["resolved_run"] is not None else PERSISTING
+            first_seen = str(row["first_seen"])
+            db.execute(
+                "UPDATE findings SET severity = ?, match = ?, source = ?, url = ?, masked = ?, "
+                "last_seen = ?, resolved_run = NULL WHERE id = ?",
+                (
+                    finding.severity.value,
+                    finding.match.value,
+                    finding.source,
+                    url,
+                    masked,
+                    started,
+                    finding.id,
+                ),
+            )
+        db.execute(
+            "INSERT INTO finding_runs (finding_id, run_id, severity, status) VALUES (?, ?, ?, ?)",
+            (finding.id, run_id, finding.severity.value, status),
+        )
+        changes[finding.id] = Change(status, parse_time(first_seen))
+
+
+def _absent(
+    db: sqlite3.Connection, run_id: int, audit: PersonAudit, present: set[str]
+) -> tuple[tuple[ResolvedView, ...], tuple[ResolvedView, ...]]:
+    """Split the person's open findings missing from this run into (resolved, unchecked)."""
+    # Only a source that ran ok can vouch that something is gone; a failure proves nothing.
+    checked = {s.name for s in audit.sources if s.status is SourceStatus.OK}
+    rows = db.execute(
+        "SELECT id, category, masked, url, last_seen, source FROM findings "
+        "WHERE person_id = ? AND resolved_run IS NULL ORDER BY category, id",
+        (audit.person.id,),
+    ).fetchall()
+    gone: list[ResolvedView] = []
+    carried: list[ResolvedView] = []
+    for row in rows:
+        if row["id"] in present:
+            continue
+        view = ResolvedView(
+            id=str(row["id"]),
+            category=str(row["category"]),
+            value=str(row["masked"]),
+            url=str(row["url"]),
+            last_seen=str(row["last_seen"]),
+        )
+        if row["source"] in checked:
+            db.execute("UPDATE findings SET resolved_run = ? WHERE id = ?", (run_id, view.id))
+            db.execute("INSERT INTO finding_resolutions VALUES (?, ?)", (view.id, run_id))
+            gone.append(view)
+        else:
+            carried.append(view)
+    return tuple(gone), tuple(carried)
+
+
+def _came_back(db: sqlite3.Connection, run_id: int, started: str) -> frozenset[str]:
+    """Close `fixed` decisions made before this run whose finding is in it: the removal did not happen."""
+    rows = db.execute(
+        "SELECT d.finding_id FROM decisions d JOIN finding_runs fr ON fr.finding_id = d.finding_id "
+        "WHERE fr.run_id = ? AND d.decision = 'fixed' AND d.came_back_at IS NULL AND d.decided_at < ?",
+        (run_id, started),
+    ).fetchall()
+    ids = frozenset(str(r["finding_id"]) for r in rows)
+    db.executemany("UPDATE decisions SET came_back_at = ? WHERE finding_id = ?", [(started, i) for i in ids])
+    return ids
+
+
+def value_hash(key: bytes, person_id: str, category: Category, value_key: str) -> str:
+    """The keyed hash a value is stored as; its first 24 characters are findings.value_id."""
+    return keyed_hash(key, "value/v1", person_id, category.value, value_key)
+
+
+def _own_values(finding: Finding) -> tuple[str, ...]:
+    """The finding's own value, to keep out of its stored URL, unless that value is meant to be public."""
+    if finding.match is Match.PUBLIC or finding.category is Category.ACCOUNT:
+        return ()
+    return (finding.key, finding.value)

@@ -1,0 +1,265 @@
+"""The SQLite state file: schema, versioned migrations, and opening it safely (WAL, foreign keys, key)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from ..errors import AuditorError
+from ..keys import keyed_hash
+
+
+class StateError(AuditorError):
+    """The state file cannot be used: unreadable, written by a newer auditor, or damaged."""
+
+
+class StateKeyError(StateError):
+    """The state file was written with a different hash key: every fingerprint would look new."""
+
+
+# Each entry migrates version i to i + 1. Never edit a shipped step: add a new one. One statement per
+# string, because sqlite3's executescript() would commit the surrounding transaction half-way.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # v1: runs, what each source did for each person, and every finding by fingerprint.
+    (
+        """CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started TEXT NOT NULL,
+            finished TEXT NOT NULL,
+            auditor_version TEXT NOT NULL,
+            roster_digest TEXT NOT NULL DEFAULT '',
+            config_digest TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX runs_by_started ON runs (started)",
+        """CREATE TABLE person_runs (
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            person_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            grp TEXT NOT NULL DEFAULT '',
+            score INTEGER NOT NULL,
+            PRIMARY KEY (run_id, person_id)
+        )""",
+        "CREATE INDEX person_runs_by_person ON person_runs (person_id)",
+        """CREATE TABLE source_runs (
+            run_id INTEGER NOT NULL,
+            person_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            status TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            documents INTEGER NOT NULL,
+            PRIMARY KEY (run_id, person_id, source),
+            FOREIGN KEY (run_id, person_id) REFERENCES person_runs (run_id, person_id) ON DELETE CASCADE
+        )""",
+        """CREATE TABLE findings (
+            id TEXT PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            category TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            match TEXT NOT NULL,
+            source TEXT NOT NULL,
+            url TEXT NOT NULL,
+            value_hash TEXT NOT NULL,
+            masked TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            resolved_run INTEGER REFERENCES runs (id)
+        )""",
+        "CREATE INDEX findings_by_person ON findings (person_id)",
+        """CREATE TABLE finding_runs (
+            finding_id TEXT NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            severity TEXT NOT NULL,
+            status TEXT NOT NULL,
+            PRIMARY KEY (finding_id, run_id)
+        )""",
+        "CREATE INDEX finding_runs_by_run ON finding_runs (run_id)",
+        """CREATE TABLE finding_resolutions (
+            finding_id TEXT NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            PRIMARY KEY (finding_id, run_id)
+        )""",
+        "CREATE INDEX finding_resolutions_by_run ON finding_resolutions (run_id)",
+    ),
+    # v2: human triage decisions, and a check that the file is opened with the key that wrote it.
+    (
+        """CREATE TABLE decisions (
+            finding_id TEXT PRIMARY KEY REFERENCES findings (id) ON DELETE CASCADE,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'not-me', 'fixed')),
+            reason TEXT NOT NULL,
+            until TEXT,
+            decided_at TEXT NOT NULL,
+            came_back_at TEXT
+        )""",
+        "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The schema version this auditor writes (PRAGMA user_version)."""
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """One recorded run."""
+
+    id: int
+    started: dt.datetime
+    finished: dt.datetime
+    auditor_version: str
+    roster_digest: str
+    config_digest: str
+
+
+class HistoryStore:
+    """An open state file. Use `HistoryStore.open(path, key)` as a context manager."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection, key: bytes) -> None:
+        self.path = path
+        self.db = db
+        """The connection, for the history package's modules; autocommit, so use `transaction()`."""
+        self.key = key
+
+    @classmethod
+    def open(cls, path: Path, key: bytes) -> HistoryStore:
+        """Open (creating if needed) and migrate the state file at `path`."""
+        if not key:
+            raise StateError("the hash key is empty: set AUDITOR_HASH_KEY or restore the key file")
+        _create_private(path)
+        try:
+            db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        except sqlite3.Error as e:
+            raise StateError(f"cannot open the state file {path}: {e}") from e
+        store = cls(path, db, key)
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows are overwritten, so pruned history does not linger in free pages.
+            db.execute("PRAGMA secure_delete = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            store._migrate()
+            store._check_key()
+        except sqlite3.DatabaseError as e:
+            db.close()
+            raise StateError(
+                f"{path} is not a usable auditor state file ({e}); move it aside to start anew"
+            ) from e
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error; sqlite errors become StateError."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StateError(f"cannot write the state file {self.path}: {e}") from e
+        try:
+            yield self.db
+            self.db.execute("COMMIT")
+        except BaseException as e:
+            # SQLite rolls back by itself after some errors (a full disk); a second ROLLBACK would fail.
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise StateError(f"cannot update the state file {self.path}: {e}") from e
+            raise
+
+    def runs(self) -> tuple[RunInfo, ...]:
+        """Every recorded run, oldest first."""
+        rows = self.db.execute("SELECT * FROM runs ORDER BY started, id").fetchall()
+        return tuple(
+            RunInfo(
+                id=int(r["id"]),
+                started=parse_time(r["started"]),
+                finished=parse_time(r["finished"]),
+                auditor_version=str(r["auditor_version"]),
+                roster_digest=str(r["roster_digest"]),
+                config_digest=str(r["config_digest"]),
+            )
+            for r in rows
+        )
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise StateError(
+                f"{self.path} was written by a newer auditor (state schema {version}; this one knows "
+                f"up to {SCHEMA_VERSION}): upgrade auditor"
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self.transaction() as db:
+                for statement in MIGRATIONS[target - 1]:
+                    db.execute(statement)
+                # user_version lives in the file header and is part of the transaction.
+                db.execute(f"PRAGMA user_version = {target:d}")
+
+    def _check_key(self) -> None:
+        check = keyed_hash(self.key, "key-check/v1")[:16]
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'key_check'").fetchone()
+        if row is None:
+            with self.transaction() as db:
+                db.execute("INSERT INTO meta (name, value) VALUES ('key_check', ?)", (check,))
+        elif not hmac.compare_digest(str(row["value"]), check):
+            raise StateKeyError(
+                f"{self.path} was written with a different hash key, so every finding would look new: "
+                f"use the key file it was created with ({self.path.name}.key beside it, or "
+                "$AUDITOR_HASH_KEY), or start a new state file"
+            )
+
+
+def _create_private(path: Path) -> None:
+    """Create the file 0600 before SQLite does: its -wal and -shm files copy its permissions."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError as e:
+        raise StateError(f"cannot create the state file {path}: {e.strerror}") from e
+    os.close(fd)
+
+
+def format_time(moment: dt.datetime) -> str:
+    """ISO-8601 UTC with a Z, to the second: sorts as text, so SQL can compare it."""
+    if moment.tzinfo is None:
+        raise ValueError("history times must be timezone-aware")
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def parse_time(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def digest_files(key: bytes, paths: Sequence[Path]) -> str:
+    """A keyed digest of input files (roster, config) for the runs table: tells whether the inputs
+    changed between runs without letting anyone confirm a guess at their contents."""
+    mac = hmac.new(key, b"inputs/v1", hashlib.sha256)
+    for path in paths:
+        data = path.read_bytes()
+        mac.update(len(data).to_bytes(8, "big"))
+        mac.update(data)
+    return mac.hexdigest()[:32]

@@ -1,0 +1,260 @@
+"""Month summaries from the state file alone: what was found, what changed, who is most at risk, the trend."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..errors import UsageError
+from ..model import Category, Severity
+from .store import HistoryStore, format_time, parse_time
+
+TREND_MONTHS = 12
+TOP_PEOPLE = 10
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_NOT_CHECKED = ("failed", "rate_limited")
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    id: int
+    started: dt.datetime
+    finished: dt.datetime
+    auditor_version: str
+
+
+@dataclass(frozen=True)
+class PersonRisk:
+    """One person at their last run of the month."""
+
+    id: str
+    name: str
+    group: str
+    score: int
+    counts: Mapping[str, int]
+    """Findings by severity, every severity present."""
+    incomplete: bool
+    """A source failed or was rate-limited in that run: the counts may be too low."""
+
+
+@dataclass(frozen=True)
+class FailedSource:
+    """A source that could not check someone during the month: their results are incomplete."""
+
+    name: str
+    people: int
+    """How many people it failed for, at least once in the month."""
+    runs: int
+    """In how many of the month's runs it failed for someone."""
+    statuses: tuple[str, ...]
+    """failed and/or rate_limited."""
+    details: tuple[str, ...]
+    """Distinct reasons given (masked at rest), at most five."""
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One month of the trend: the state at each person's last run of that month."""
+
+    month: str
+    audited: bool
+    """False when no run started in that month (then every count is 0)."""
+    people: int
+    by_severity: Mapping[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_severity.values())
+
+
+@dataclass(frozen=True)
+class MonthSummary:
+    """What the history says about one calendar month (UTC)."""
+
+    month: str
+    """YYYY-MM."""
+    generated_at: dt.datetime
+    empty: bool
+    """True when no run started in the month; the summary still renders and says so."""
+    runs: tuple[RunSummary, ...]
+    people_audited: int
+    by_severity: Mapping[str, int]
+    """Findings at each person's last run of the month, by severity (every severity present)."""
+    by_category: Mapping[str, int]
+    """The same findings by category (every category present)."""
+    new: int
+    """Findings first seen in the month."""
+    resolved: int
+    """Resolutions in the month: a finding gone while its source ran ok."""
+    reappeared: int
+    """Returns in the month of findings that had been resolved."""
+    most_at_risk: tuple[PersonRisk, ...]
+    """Up to ten people by score at their last run of the month, highest first."""
+    failed_sources: tuple[FailedSource, ...]
+    trend: tuple[TrendPoint, ...] = field(default=())
+    """Twelve months ending with this one, oldest first."""
+
+    @property
+    def total_findings(self) -> int:
+        return sum(self.by_severity.values())
+
+
+def parse_month(text: str) -> tuple[dt.datetime, dt.datetime]:
+    """The first instant of month "YYYY-MM" and of the month after, in UTC."""
+    m = _MONTH.fullmatch(text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
+        raise UsageError(f"month {text!r} is not of the form YYYY-MM, e.g. 2024-05")
+    start = dt.datetime(int(m.group(1)), int(m.group(2)), 1, tzinfo=dt.UTC)
+    return start, _next_month(start)
+
+
+def _next_month(start: dt.datetime) -> dt.datetime:
+    if start.month == 12:
+        return start.replace(year=start.year + 1, month=1)
+    return start.replace(month=start.month + 1)
+
+
+def _previous_month(start: dt.datetime) -> dt.datetime:
+    if start.month == 1:
+        return start.replace(year=start.year - 1, month=12)
+    return start.replace(month=start.month - 1)
+
+
+def month_summary(store: HistoryStore, month: str, *, now: dt.datetime | None = None) -> MonthSummary:
+    """Summarise `month` ("YYYY-MM") from recorded runs only; nothing is fetched."""
+    start, end = parse_month(month)
+    db = store.db
+    lo, hi = format_time(start), format_time(end)
+    runs = tuple(
+        RunSummary(
+            int(r["id"]), parse_time(r["started"]), parse_time(r["finished"]), str(r["auditor_version"])
+        )
+        for r in db.execute(
+            "SELECT * FROM runs WHERE started >= ? AND started < ? ORDER BY started, id", (lo, hi)
+        ).fetchall()
+    )
+    last = _last_runs(db, lo, hi)
+    by_severity = _zeros(Severity)
+    by_category = _zeros(Category)
+    people: list[PersonRisk] = []
+    for person_id, row in last.items():
+        counts = _zeros(Severity)
+        for f in _findings_at(db, int(row["run_id"]), person_id):
+            counts[f["severity"]] += 1
+            by_severity[f["severity"]] += 1
+            by_category[f["category"]] += 1
+        incomplete = _count_failed(db, int(row["run_id"]), person_id) > 0
+        people.append(
+            PersonRisk(person_id, str(row["name"]), str(row["grp"]), int(row["score"]), counts, incomplete)
+        )
+    people.sort(key=lambda p: (-p.score, p.id))
+    trend = []
+    cursor = start
+    for _ in range(TREND_MONTHS - 1):
+        cursor = _previous_month(cursor)
+    for _ in range(TREND_MONTHS):
+        trend.append(_trend_point(db, cursor))
+        cursor = _next_month(cursor)
+    return MonthSummary(
+        month=start.strftime("%Y-%m"),
+        generated_at=now or dt.datetime.now(dt.UTC),
+        empty=not runs,
+        runs=runs,
+        people_audited=len(last),
+        by_severity=by_severity,
+        by_category=by_category,
+        new=_count(db, _NEW, lo, hi),
+        resolved=_count(db, _RESOLVED, lo, hi),
+        reappeared=_count(db, _REAPPEARED, lo, hi),
+        most_at_risk=tuple(people[:TOP_PEOPLE]),
+        failed_sources=_failed_sources(db, lo, hi),
+        trend=tuple(trend),
+    )
+
+
+_NEW = """
+    SELECT COUNT(*) FROM finding_runs fr JOIN runs r ON r.id = fr.run_id
+    WHERE fr.status = 'new' AND r.started >= ? AND r.started < ?
+"""
+_REAPPEARED = """
+    SELECT COUNT(*) FROM finding_runs fr JOIN runs r ON r.id = fr.run_id
+    WHERE fr.status = 'reappeared' AND r.started >= ? AND r.started < ?
+"""
+_RESOLVED = """
+    SELECT COUNT(*) FROM finding_resolutions x JOIN runs r ON r.id = x.run_id
+    WHERE r.started >= ? AND r.started < ?
+"""
+
+
+def _zeros(kinds: type[Severity] | type[Category]) -> dict[str, int]:
+    return {k.value: 0 for k in kinds}
+
+
+def _count(db: sqlite3.Connection, query: str, lo: str, hi: str) -> int:
+    return int(db.execute(query, (lo, hi)).fetchone()[0])
+
+
+def _count_failed(db: sqlite3.Connection, run_id: int, person_id: str) -> int:
+    return int(
+        db.execute(
+            "SELECT COUNT(*) FROM source_runs WHERE run_id = ? AND person_id = ? AND status IN (?, ?)",
+            (run_id, person_id, *_NOT_CHECKED),
+        ).fetchone()[0]
+    )
+
+
+def _last_runs(db: sqlite3.Connection, lo: str, hi: str) -> dict[str, sqlite3.Row]:
+    """Each person's last run that started in [lo, hi), by person id."""
+    rows = db.execute(
+        "SELECT pr.* FROM person_runs pr JOIN runs r ON r.id = pr.run_id "
+        "WHERE r.started >= ? AND r.started < ? ORDER BY r.started, r.id",
+        (lo, hi),
+    ).fetchall()
+    last: dict[str, sqlite3.Row] = {}
+    for row in rows:
+        last[str(row["person_id"])] = row  # later rows win
+    return dict(sorted(last.items()))
+
+
+def _findings_at(db: sqlite3.Connection, run_id: int, person_id: str) -> list[sqlite3.Row]:
+    return db.execute(
+        "SELECT f.category, fr.severity FROM finding_runs fr JOIN findings f ON f.id = fr.finding_id "
+        "WHERE fr.run_id = ? AND f.person_id = ?",
+        (run_id, person_id),
+    ).fetchall()
+
+
+def _trend_point(db: sqlite3.Connection, start: dt.datetime) -> TrendPoint:
+    last = _last_runs(db, format_time(start), format_time(_next_month(start)))
+    counts = _zeros(Severity)
+    for person_id, row in last.items():
+        for f in _findings_at(db, int(row["run_id"]), person_id):
+            counts[f["severity"]] += 1
+    return TrendPoint(start.strftime("%Y-%m"), bool(last), len(last), counts)
+
+
+def _failed_sources(db: sqlite3.Connection, lo: str, hi: str) -> tuple[FailedSource, ...]:
+    rows = db.execute(
+        "SELECT s.source, s.status, s.detail, s.person_id, s.run_id FROM source_runs s "
+        "JOIN runs r ON r.id = s.run_id WHERE r.started >= ? AND r.started < ? "
+        "AND s.status IN (?, ?) ORDER BY s.source, r.started",
+        (lo, hi, *_NOT_CHECKED),
+    ).fetchall()
+    grouped: dict[str, list[sqlite3.Row]] = {}
+    for row in rows:
+        grouped.setdefault(str(row["source"]), []).append(row)
+    failed = [
+        FailedSource(
+            name=name,
+            people=len({r["person_id"] for r in group}),
+            runs=len({r["run_id"] for r in group}),
+            statuses=tuple(sorted({str(r["status"]) for r in group})),
+            details=tuple(dict.fromkeys(str(r["detail"]) for r in group if r["detail"]))[:5],
+        )
+        for name, group in grouped.items()
+    ]
+    failed.sort(key=lambda s: (-s.people, s.name))
+    return tuple(failed)

@@ -1,0 +1,59 @@
+"""One audit at a time per state file (or output folder): an exclusive, non-blocking flock on a lock file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import AuditorError, LockedError
+
+
+@contextmanager
+def run_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if missing) for the duration of the block.
+
+    Raises LockedError at once if another process holds it. The kernel releases a flock when the
+    holder's file descriptor closes, including when the process is killed (even with SIGKILL), so a
+    crashed run never leaves a stale lock behind: the file may remain, but it no longer locks anything.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as e:
+        raise AuditorError(f"cannot create the lock file {path}: {e.strerror}") from e
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockedError(_held_message(fd, path)) from None
+        # Who holds it, for the next process's message. The file is never deleted: unlinking a lock
+        # file lets a third process lock a new file while a second still holds the old one.
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()} {_now()}\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _held_message(fd: int, path: Path) -> str:
+    try:
+        text = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+    except OSError:
+        text = ""
+    pid, _, started = text.partition(" ")
+    holder = f"pid {pid}, started at {started}" if pid.isdigit() and started else "pid unknown"
+    return (
+        f"another audit is running ({holder}); if not, remove {path} and try again "
+        "(a stopped or killed audit releases the lock by itself, so check for a running process first)"
+    )
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
