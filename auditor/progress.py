@@ -32,7 +32,9 @@ class BarProgress:
         self._bar.start()
 
     def advance(self, person: Person, result: SourceResult) -> None:
-        self._bar.update(self._task, advance=1, description=f"{person.id} · {result.source}: {result.status.value}")
+        self._bar.update(
+            self._task, advance=1, description=f"{person.id} · {result.source}: {result.status.value}"
+        )
 
     def finish(self) -> None:
         self._bar.stop()

@@ -10,7 +10,10 @@ from auditor.urls import canonical, host_of, site_of
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("HTTP://JaneDoe.example:80/news/../about?utm_source=x&id=2#top", "http://janedoe.example/about?id=2"),
+        (
+            "HTTP://JaneDoe.example:80/news/../about?utm_source=x&id=2#top",
+            "http://janedoe.example/about?id=2",
+        ),
         ("http://janedoe.example", "http://janedoe.example/"),
         ("https://janedoe.example:443/a%7Eb", "https://janedoe.example/a~b"),
         ("http://janedoe.example/a?fbclid=123", "http://janedoe.example/a"),
