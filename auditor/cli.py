@@ -1,27 +1,27 @@
-"""The command line: parses arguments, runs the pipeline, writes outputs. The only place that exits."""
+"""The command line: parses arguments, runs a command, and turns its outcome into an exit code.
+
+The only module that prints results or exits; everything it calls returns values or raises AuditorError.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .advice import AdviceBook
-from .audit import AuditRun, NoProgress, Progress, run_audit
+from .audit import NoProgress
 from .config import Config, load_config
 from .errors import AuditorError, InputError, UsageError
-from .fetch import Fetcher
-from .findings import Advise
 from .keys import load_key
-from .model import Category, Match, Person, Severity
+from .model import Person, Severity
 from .profiles import load_roster
 from .progress import make_progress
-from .report import write_outputs
-from .sources import SourceContext, build_sources, option_schemas
+from .sources import option_schemas
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -43,12 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("rosters", nargs="+", type=Path, metavar="ROSTER", help="roster YAML file(s)")
     audit.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the reports")
     audit.add_argument("--config", type=Path, metavar="FILE", help="configuration YAML (optional)")
-    audit.add_argument(
-        "--state",
-        type=Path,
-        metavar="FILE",
-        help="state file; its keyed-hash secret is kept beside it as FILE.key",
-    )
+    _state(audit, help_extra=" (history: what is new, persisting, reappeared or resolved)")
+    audit.add_argument("--no-history", action="store_true", help="keep no history for this run")
     audit.add_argument(
         "--only", action="append", default=[], metavar="ID", help="audit only this person (repeatable)"
     )
@@ -56,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on",
         choices=[s.value for s in Severity],
         metavar="SEVERITY",
-        help="exit 1 when any finding is at or above this severity (critical, high, medium, low, info)",
+        help="exit 1 when a finding not triaged away is at or above this severity (critical ... info)",
     )
     audit.add_argument("--reveal", action="store_true", help="show private values unmasked in the outputs")
     audit.add_argument(
@@ -78,6 +74,36 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR", help="default: ./reports")
     demo.add_argument("--reveal", action="store_true", help="show the fictional private values unmasked")
     _quiet(demo)
+
+    triage = sub.add_parser("triage", help="record a decision about a finding (kept across runs)")
+    triage.add_argument("finding_id", metavar="FINDING_ID", help="the finding's `id` in findings.json")
+    triage.add_argument(
+        "decision",
+        choices=["accepted", "not-me", "fixed"],
+        help="accepted risk; not this person (a namesake); fixed (removal requested: re-checked next run)",
+    )
+    triage.add_argument("--reason", required=True, metavar="TEXT", help="why (kept in the history)")
+    triage.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="accepted: until this date")
+    _state(triage)
+
+    summary = sub.add_parser("summary", help="write summary-YYYY-MM.html and .json from the history alone")
+    _state(summary)
+    summary.add_argument("--month", required=True, metavar="YYYY-MM")
+    summary.add_argument("--out", required=True, type=Path, metavar="DIR")
+    _quiet(summary)
+
+    prune = sub.add_parser("prune", help="remove runs older than a date, and findings only they held")
+    _state(prune)
+    prune.add_argument("--before", required=True, type=_date, metavar="YYYY-MM-DD")
+    _quiet(prune)
+
+    catalogue = sub.add_parser("catalogue", help="site catalogues for the usernames source")
+    catalogue_sub = catalogue.add_subparsers(dest="catalogue_command", required=True, metavar="ACTION")
+    check = catalogue_sub.add_parser(
+        "check", help="verify every site's rules against its known claimed and unclaimed usernames"
+    )
+    check.add_argument("--catalogue", metavar="PATH", help="default: the usernames source's catalogue")
+    check.add_argument("--config", type=Path, metavar="FILE")
     return parser
 
 
@@ -85,33 +111,51 @@ def _quiet(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing unless something is wrong")
 
 
+def _state(parser: argparse.ArgumentParser, help_extra: str = "") -> None:
+    from .workflow import default_state
+
+    parser.add_argument(
+        "--state",
+        type=Path,
+        metavar="FILE",
+        help=f"history file, default {default_state()}{help_extra}",
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from e
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `auditor` console script; returns the exit code."""
     args = build_parser().parse_args(argv)
     _configure_logging(getattr(args, "quiet", False))
+    commands = {
+        "audit": _cmd_audit,
+        "validate": _cmd_validate,
+        "sources": _cmd_sources,
+        "demo": _cmd_demo,
+        "triage": _cmd_triage,
+        "summary": _cmd_summary,
+        "prune": _cmd_prune,
+        "catalogue": _cmd_catalogue,
+    }
     try:
-        if args.command == "audit":
-            return _cmd_audit(args)
-        if args.command == "validate":
-            return _cmd_validate(args)
-        if args.command == "sources":
-            return _cmd_sources(args)
-        if args.command == "demo":
-            from .demo.run import run_demo
-
-            return run_demo(out=args.out, reveal=args.reveal, quiet=args.quiet)
+        return commands[args.command](args)
     except InputError as e:
-        return _fatal_input(e)
-    except UsageError as e:
-        print(f"auditor: {e}", file=sys.stderr)
+        print(f"auditor: {len(e.problems)} problem(s) found; nothing was fetched.", file=sys.stderr)
+        for problem in e.problems:
+            print(f"  {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except AuditorError as e:
         print(f"auditor: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("auditor: interrupted; earlier reports were left as they were", file=sys.stderr)
+        print("auditor: interrupted; the previous reports were left as they were", file=sys.stderr)
         return 130
-    raise AssertionError(f"unhandled command {args.command}")  # argparse restricts the choices
 
 
 def _configure_logging(quiet: bool) -> None:
@@ -123,13 +167,9 @@ def _configure_logging(quiet: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING if quiet else logging.INFO)
     root.propagate = False
-
-
-def _fatal_input(error: InputError) -> int:
-    print(f"auditor: {len(error.problems)} problem(s) found; nothing was fetched.", file=sys.stderr)
-    for problem in error.problems:
-        print(f"  {problem}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+    # These libraries log full URLs (query strings, look-up addresses) at DEBUG: never let them through.
+    for noisy in ("urllib3", "requests_cache"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def load_inputs(rosters: Sequence[Path], config_path: Path | None) -> tuple[list[Person], Config]:
@@ -161,56 +201,28 @@ def select_people(people: list[Person], only: Sequence[str]) -> list[Person]:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
+    from .workflow import audit_with_history, default_state, key_file_for, worst_counted
+
     people, config = load_inputs(args.rosters, args.config)
     people = select_people(people, args.only)
-    key = load_key(args.state.with_name(args.state.name + ".key") if args.state else None)
-    progress = NoProgress() if args.quiet else make_progress()
-    run = audit_and_write(
-        people, config, out=args.out, key=key, reveal=args.reveal, progress=progress, environ=os.environ
+    state = None if args.no_history else (args.state or default_state())
+    key = load_key(key_file_for(state) if state else None)
+    outcome = audit_with_history(
+        people,
+        config,
+        out=args.out,
+        key=key,
+        reveal=args.reveal,
+        progress=NoProgress() if args.quiet else make_progress(),
+        environ=os.environ,
+        state=state,
+        inputs=args.rosters,
     )
-    return exit_code(run, fail_on=Severity(args.fail_on) if args.fail_on else None, strict=args.strict)
-
-
-def audit_and_write(
-    people: list[Person],
-    config: Config,
-    *,
-    out: Path,
-    key: bytes,
-    reveal: bool,
-    progress: Progress,
-    environ: Mapping[str, str],
-) -> AuditRun:
-    """Run the audit and write every output; shared by `audit` and `demo`."""
-    with Fetcher(config.network) as fetcher:
-        run = run_audit(
-            people, config, fetcher=fetcher, key=key, advise=_advise(), progress=progress, environ=environ
-        )
-    paths = write_outputs(run, out, reveal=reveal)
-    for audit in run.people:
-        for source in audit.sources:
-            if source.status.value in ("failed", "rate_limited"):
-                log.warning(
-                    "%s: source %s %s: %s", audit.person.id, source.name, source.status.value, source.detail
-                )
-    log.info("wrote %s", paths.index)
-    return run
-
-
-def _advise() -> Advise:
-    book = AdviceBook.load()
-
-    def advise(category: Category, source: str, match: Match, archived: bool) -> tuple[str, ...]:
-        return book.for_finding(category.value, source, match.value, archived=archived)
-
-    return advise
-
-
-def exit_code(run: AuditRun, *, fail_on: Severity | None, strict: bool) -> int:
-    """1 when a finding reaches --fail-on (it is certain); else 3 when --strict and a source failed."""
-    if fail_on is not None and any(f.severity.at_least(fail_on) for a in run.people for f in a.findings):
+    log.info("wrote %s", outcome.paths.index)
+    worst = worst_counted(outcome)
+    if args.fail_on and worst is not None and worst.at_least(Severity(args.fail_on)):
         return EXIT_FINDINGS
-    if strict and any(a.incomplete for a in run.people):
+    if args.strict and any(a.incomplete for a in outcome.run.people):
         return EXIT_INCOMPLETE
     return EXIT_OK
 
@@ -224,6 +236,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_sources(args: argparse.Namespace) -> int:
+    from .fetch import Fetcher
+    from .sources import SourceContext, build_sources
+
     config = load_config(args.config, option_schemas())
     # Building sources fetches nothing: constructors only read options and the environment.
     with Fetcher(config.network) as fetcher:
@@ -234,6 +249,87 @@ def _cmd_sources(args: argparse.Namespace) -> int:
         print(f"{state.name:<{width}}  {flag}  {state.description}")
         print(f"{'':<{width}}       {state.reason}")
     return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .demo.run import run_demo
+
+    return run_demo(out=args.out, reveal=args.reveal, quiet=args.quiet)
+
+
+def _cmd_triage(args: argparse.Namespace) -> int:
+    from .history import HistoryStore, decide
+    from .lock import run_lock
+    from .workflow import default_state, key_file_for
+
+    if args.until and args.decision != "accepted":
+        raise UsageError("--until goes with 'accepted' only (an accepted risk is re-examined after it)")
+    state = _existing_state(args.state or default_state())
+    with (
+        run_lock(state.with_name(state.name + ".lock")),
+        HistoryStore.open(state, load_key(key_file_for(state))) as store,
+    ):
+        decision = decide(store, args.finding_id, args.decision, args.reason, args.until)
+    until = f" until {decision.until}" if decision.until else ""
+    print(f"{decision.finding_id}: {decision.decision}{until} ({decision.person_id}, {decision.category})")
+    return EXIT_OK
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from .history import HistoryStore, month_summary
+    from .report.summary_report import write_summary
+    from .workflow import default_state, key_file_for
+
+    state = _existing_state(args.state or default_state())
+    with HistoryStore.open(state, load_key(key_file_for(state))) as store:
+        summary = month_summary(store, args.month)
+    html, data = write_summary(summary, args.out)
+    if not args.quiet:
+        print(html)
+        print(data)
+    return EXIT_OK
+
+
+def _cmd_prune(args: argparse.Namespace) -> int:
+    from .history import HistoryStore, prune
+    from .lock import run_lock
+    from .workflow import default_state, key_file_for
+
+    state = _existing_state(args.state or default_state())
+    with (
+        run_lock(state.with_name(state.name + ".lock")),
+        HistoryStore.open(state, load_key(key_file_for(state))) as store,
+    ):
+        result = prune(store, args.before)
+    if not args.quiet:
+        print(
+            f"removed {result.runs} runs, {result.findings} findings and {result.decisions} decisions "
+            f"from before {args.before}; {result.runs_kept} runs kept"
+        )
+    return EXIT_OK
+
+
+def _existing_state(state: Path) -> Path:
+    if not state.is_file():
+        raise UsageError(f"no history at {state}: run `auditor audit --state {state} ...` first")
+    return state
+
+
+def _cmd_catalogue(args: argparse.Namespace) -> int:
+    from .catalogue import BUILTIN, Kind, check_catalogue, format_checks, load_catalogue
+    from .catalogue.selfcheck import CheckStatus
+    from .fetch import Fetcher
+
+    config = load_config(args.config, option_schemas())
+    spec = args.catalogue or str(((config.sources or {}).get("usernames") or {}).get("catalogue", BUILTIN))
+    base = config.path.absolute().parent if config.path and not args.catalogue else Path.cwd()
+    catalogue = load_catalogue(spec, kind=Kind.USERNAMES, base=base)
+    with Fetcher(config.network) as fetcher:
+        checks = check_catalogue(catalogue, fetcher, concurrency=config.network.concurrency)
+    for line in format_checks(checks, catalogue):
+        print(line)
+    # For cron: a stale rule is a problem to act on, like a finding.
+    return EXIT_FINDINGS if any(c.status is CheckStatus.STALE for c in checks) else EXIT_OK
 
 
 if __name__ == "__main__":

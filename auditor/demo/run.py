@@ -51,7 +51,7 @@ def demo_config(proxy_url: str, cache: Path) -> Config:
 
 def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
     """Audit profiles/example.yaml against the bundled sample web and say where the report is."""
-    from ..cli import audit_and_write
+    from ..workflow import audit_with_history
 
     people = load_roster([shipped("profiles/example.yaml")])
     with tempfile.TemporaryDirectory(prefix="auditor-demo-") as tmp, serving() as web:
@@ -59,9 +59,17 @@ def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
         progress = NoProgress() if quiet else make_progress()
         # A throwaway key: the demo keeps no history, so its fingerprints need not outlive it.
         key = load_key(Path(tmp) / "demo.key")
-        run = audit_and_write(
-            people, config, out=out, key=key, reveal=reveal, progress=progress, environ=DEMO_ENVIRON
+        outcome = audit_with_history(
+            people,
+            config,
+            out=out,
+            key=key,
+            reveal=reveal,
+            progress=progress,
+            environ=DEMO_ENVIRON,
+            state=None,  # the demo keeps no history
         )
+        run = outcome.run
     if not quiet:
         print(f"Audited {len(run.people)} fictional people against the sample web.", file=sys.stderr)
         print(f"Dashboard: {(out / 'index.html').resolve()}")

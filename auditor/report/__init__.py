@@ -12,7 +12,7 @@ from .csv_report import render_csv
 from .files import write_atomic
 from .html_report import Renderer
 from .json_report import render_json
-from .view import Change, ResolvedView, RunView, build_view
+from .view import Change, ResolvedView, RunView, Triage, build_view
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,11 @@ def write_outputs(
     reveal: bool = False,
     changes: Mapping[str, Change] | None = None,
     resolved: Mapping[str, tuple[ResolvedView, ...]] | None = None,
+    triage: Triage | None = None,
     advice: AdviceBook | None = None,
 ) -> OutputPaths:
     """Render everything first, then write each file atomically: a failure leaves the old reports."""
-    view = build_view(run, reveal=reveal, changes=changes, resolved=resolved)
+    view = build_view(run, reveal=reveal, changes=changes, resolved=resolved, triage=triage)
     renderer = Renderer.create(advice or AdviceBook.load())
     pages = {out / "people" / f"{p.id}.html": renderer.person(view, p) for p in view.people}
     files = {
@@ -48,4 +49,4 @@ def write_outputs(
     return OutputPaths(out / "index.html", out / "findings.json", out / "findings.csv", tuple(pages))
 
 
-__all__ = ["Change", "OutputPaths", "ResolvedView", "RunView", "build_view", "write_outputs"]
+__all__ = ["Change", "OutputPaths", "ResolvedView", "RunView", "Triage", "build_view", "write_outputs"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from ..audit import AuditRun, PersonAudit
@@ -12,6 +13,31 @@ from ..mask import mask_text, mask_value, secret_words
 from ..model import Finding, Match, Severity
 
 STATUS_NEW = "new"
+
+
+class Decided(Protocol):
+    """A human triage decision, as history keeps it (auditor.history.Decision)."""
+
+    @property
+    def decision(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def until(self) -> dt.date | None: ...
+
+
+@dataclass(frozen=True)
+class Triage:
+    """What people decided about findings, and what history noticed about those decisions."""
+
+    decisions: Mapping[str, Decided] = field(default_factory=dict)
+    """Active decisions by finding id: these findings are shown apart and do not count."""
+    came_back: frozenset[str] = frozenset()
+    """Findings marked fixed that a later run still found."""
+    awaiting: Mapping[str, int] = field(default_factory=dict)
+    """Per person: findings (medium and worse) no one has triaged yet."""
+    with_history: bool = False
+    """False when the audit kept no history: then nothing can await triage."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +79,11 @@ class FindingView:
     detail: str
     label: str
     archived_at: str
+    triage: str = ""
+    """accepted, not-me or fixed when a person triaged it (then it does not count)."""
+    triage_note: str = ""
+    came_back: bool = False
+    """It was marked fixed, and is still there."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +127,10 @@ class PersonView:
     resolved: tuple[ResolvedView, ...]
     incomplete: bool
     new_count: int
+    triaged: tuple[FindingView, ...] = ()
+    """Findings a person decided about: listed apart, not counted."""
+    awaiting_triage: int | None = None
+    """None without history."""
 
 
 @dataclass(frozen=True)
@@ -118,11 +153,15 @@ def build_view(
     reveal: bool = False,
     changes: Mapping[str, Change] | None = None,
     resolved: Mapping[str, tuple[ResolvedView, ...]] | None = None,
+    triage: Triage | None = None,
 ) -> RunView:
     """Everything the writers need; private values are masked here and nowhere else."""
     changes = changes or {}
     resolved = resolved or {}
-    people = tuple(_person_view(a, run, reveal, changes, resolved.get(a.person.id, ())) for a in run.people)
+    triage = triage or Triage()
+    people = tuple(
+        _person_view(a, run, reveal, changes, resolved.get(a.person.id, ()), triage) for a in run.people
+    )
     return RunView(
         generated_at=iso(run.finished_at),
         started_at=iso(run.started_at),
@@ -138,11 +177,14 @@ def _person_view(
     reveal: bool,
     changes: Mapping[str, Change],
     resolved: tuple[ResolvedView, ...],
+    triage: Triage,
 ) -> PersonView:
     secrets = secret_words(audit.person)
-    findings = tuple(_finding_view(f, run, reveal, secrets, changes.get(f.id)) for f in audit.findings)
+    views = [_finding_view(f, run, reveal, secrets, changes.get(f.id), triage) for f in audit.findings]
+    counted = [(f, v) for f, v in zip(audit.findings, views, strict=True) if not v.triage]
+    findings = tuple(views)
     counts = {s.value: 0 for s in Severity}
-    for f in audit.findings:
+    for f, _ in counted:
         counts[f.severity.value] += 1
     return PersonView(
         id=audit.person.id,
@@ -156,18 +198,21 @@ def _person_view(
             SourceView(s.name, s.description, s.status.value, s.detail, s.documents) for s in audit.sources
         ),
         findings=findings,
-        groups=_groups(audit.findings, findings),
+        groups=_groups(tuple(f for f, _ in counted), tuple(v for _, v in counted)),
         resolved=resolved,
         incomplete=audit.incomplete,
-        new_count=sum(1 for f in findings if f.status == STATUS_NEW),
+        new_count=sum(1 for _, v in counted if v.status == STATUS_NEW),
+        triaged=tuple(v for v in views if v.triage),
+        awaiting_triage=triage.awaiting.get(audit.person.id, 0) if triage.with_history else None,
     )
 
 
 def _finding_view(
-    finding: Finding, run: AuditRun, reveal: bool, secrets: list[str], change: Change | None
+    finding: Finding, run: AuditRun, reveal: bool, secrets: list[str], change: Change | None, triage: Triage
 ) -> FindingView:
     # Public values were published on purpose; everything else is masked unless --reveal.
     shown = reveal or finding.match is Match.PUBLIC
+    decision = triage.decisions.get(finding.id)
     return FindingView(
         id=finding.id,
         category=finding.category.value,
@@ -184,7 +229,16 @@ def _finding_view(
         detail=finding.detail,
         label=finding.label,
         archived_at=iso(finding.archived_at) if finding.archived_at else "",
+        triage=decision.decision if decision else "",
+        triage_note=_triage_note(decision, reveal, secrets) if decision else "",
+        came_back=finding.id in triage.came_back,
     )
+
+
+def _triage_note(decision: Decided, reveal: bool, secrets: list[str]) -> str:
+    reason = decision.reason if reveal else mask_text(decision.reason, secrets)
+    until = f" until {decision.until.isoformat()}" if decision.until else ""
+    return f"{reason}{until}"
 
 
 _STATUS_ORDER = {"new": 0, "reappeared": 1, "persisting": 2}

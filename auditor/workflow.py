@@ -1,0 +1,145 @@
+"""One audit from start to finish: lock, fetch and detect, apply triage, record history, write reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from .advice import AdviceBook
+from .audit import AuditRun, PersonAudit, Progress, run_audit
+from .config import Config
+from .fetch import Fetcher
+from .findings import exposure_score
+from .history import (
+    Decision,
+    HistoryStore,
+    RunChanges,
+    active_decisions,
+    awaiting_triage,
+    digest_files,
+    record_run,
+)
+from .lock import run_lock
+from .model import Category, Finding, Match, Person, Severity
+from .report import OutputPaths, write_outputs
+from .report.view import Triage
+
+log = logging.getLogger("auditor")
+
+
+def default_state() -> Path:
+    """Where history lives unless --state says otherwise."""
+    return Path(platformdirs.user_data_dir("auditor")) / "state.sqlite"
+
+
+def key_file_for(state: Path) -> Path:
+    """The keyed-hash secret's file, beside the state file it keys (unless $AUDITOR_HASH_KEY is set)."""
+    return state.with_name(state.name + ".key")
+
+
+@dataclass(frozen=True)
+class AuditOutcome:
+    """What the CLI needs to decide its exit code and tell the user."""
+
+    run: AuditRun
+    """With triaged findings' weight taken out of each person's score."""
+    triaged: Mapping[str, Decision]
+    paths: OutputPaths
+    changes: RunChanges | None
+
+    def counted(self, audit: PersonAudit) -> list[Finding]:
+        """The findings that count toward --fail-on and the score (not triaged away)."""
+        return [f for f in audit.findings if f.id not in self.triaged]
+
+
+def audit_with_history(
+    people: Sequence[Person],
+    config: Config,
+    *,
+    out: Path,
+    key: bytes,
+    reveal: bool,
+    progress: Progress,
+    environ: Mapping[str, str],
+    state: Path | None,
+    inputs: Sequence[Path] = (),
+    today: dt.date | None = None,
+) -> AuditOutcome:
+    """The whole audit under a lock (so two cron runs never overlap); history when `state` is given."""
+    lock = state.with_name(state.name + ".lock") if state else out / ".auditor.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with run_lock(lock):
+        if state is None:
+            run = _audit(people, config, key=key, progress=progress, environ=environ)
+            paths = write_outputs(run, out, reveal=reveal, advice=AdviceBook.load())
+            return AuditOutcome(run, {}, paths, None)
+        with HistoryStore.open(state, key) as store:
+            today = today or dt.date.today()
+            decided = active_decisions(store, today)
+            run = _audit(people, config, key=key, progress=progress, environ=environ)
+            present = {f.id for a in run.people for f in a.findings}
+            # A finding marked fixed that is still there has come back: its decision no longer applies.
+            triaged = {i: d for i, d in decided.items() if not (d.decision == "fixed" and i in present)}
+            run = _rescore(run, triaged)
+            config_files = [config.path] if config.path else []
+            changes = record_run(
+                store,
+                run,
+                roster_digest=digest_files(key, list(inputs)),
+                config_digest=digest_files(key, config_files),
+            )
+            awaiting = awaiting_triage(store, today, run_id=changes.run_id)
+            paths = write_outputs(
+                run,
+                out,
+                reveal=reveal,
+                changes=changes.changes,
+                resolved=changes.resolved,
+                triage=Triage(triaged, changes.came_back, awaiting, with_history=True),
+                advice=AdviceBook.load(),
+            )
+            return AuditOutcome(run, triaged, paths, changes)
+
+
+def _audit(
+    people: Sequence[Person], config: Config, *, key: bytes, progress: Progress, environ: Mapping[str, str]
+) -> AuditRun:
+    book = AdviceBook.load()
+
+    def advise(category: Category, source: str, match: Match, archived: bool) -> tuple[str, ...]:
+        return book.for_finding(category.value, source, match.value, archived=archived)
+
+    with Fetcher(config.network) as fetcher:
+        run = run_audit(
+            people, config, fetcher=fetcher, key=key, advise=advise, progress=progress, environ=environ
+        )
+    for audit in run.people:
+        for source in audit.sources:
+            if source.status.value in ("failed", "rate_limited"):
+                log.warning(
+                    "%s: source %s %s: %s", audit.person.id, source.name, source.status.value, source.detail
+                )
+    return run
+
+
+def _rescore(run: AuditRun, triaged: Mapping[str, Decision]) -> AuditRun:
+    """Triaged findings (accepted, not this person, fixed) stop counting toward the score."""
+    if not triaged:
+        return run
+    people = tuple(
+        dataclasses.replace(a, score=exposure_score(f for f in a.findings if f.id not in triaged))
+        for a in run.people
+    )
+    return dataclasses.replace(run, people=tuple(sorted(people, key=lambda a: (-a.score.value, a.person.id))))
+
+
+def worst_counted(outcome: AuditOutcome) -> Severity | None:
+    """The worst severity among findings that count (for --fail-on)."""
+    ranks = [f.severity for a in outcome.run.people for f in outcome.counted(a)]
+    return min(ranks, key=lambda s: s.rank) if ranks else None
