@@ -15,6 +15,7 @@ import pytest
 
 from auditor.demo.server import SampleWeb, serving
 from auditor.resources import package_data, shipped
+from auditor.sources import SOURCE_CLASSES
 
 EXAMPLE = shipped("profiles/example.yaml")
 
@@ -239,3 +240,9 @@ def test_demo_command_writes_the_reports(tmp_path: Path, cli_env: dict[str, str]
     assert "index.html" in result.stdout
     for name in ("index.html", "findings.json", "findings.csv", "people/jane-doe.html"):
         assert (tmp_path / "demo" / name).is_file(), name
+    data = json.loads((tmp_path / "demo" / "findings.json").read_text())
+    # The sample web has a look-alike for every source, so the demo shows findings from each one.
+    found_by = {f["source"] for p in data["people"] for f in p["findings"]}
+    assert found_by == {cls.name for cls in SOURCE_CLASSES}
+    statuses = {s["name"]: s["status"] for p in data["people"] for s in p["sources"] if p["id"] == "jane-doe"}
+    assert set(statuses.values()) == {"ok"}
