@@ -62,8 +62,8 @@ def main() -> int:
         ("detectors", detect_s, len(documents)),
     ):
         print(f"{stage:11} {seconds:6.2f} s  {count / seconds:6.1f} pages/s  {size_mb / seconds:5.2f} MB/s")
-    for (detector, match), count in sorted(hits.items()):
-        print(f"  {detector:16} {match:10} {count:5} hits")
+    for (name, match), count in sorted(hits.items()):
+        print(f"  {name:16} {match:10} {count:5} hits")
     private = sum(n for (_, match), n in hits.items() if match in ("private", "public"))
     print(f"known-value hits on pages about nobody on the roster: {private} (should be 0)")
     return 1 if private else 0
