@@ -538,3 +538,14 @@ def test_corpus_exif_gps_matches_groundtruth() -> None:
     )
     assert mismatched == []
     assert not [name for name, _ in unreadable if not name.lower().endswith((".heic", ".heif"))]
+
+
+def test_pdf_reading_stops_at_the_time_budget() -> None:
+    from auditor.extract.pdf import extract_pdf
+
+    body = make_pdf([f"line {i}" for i in range(200)])  # several pages
+    result = extract_pdf(body, time_budget=0.0)  # the budget is spent before the first page
+    assert isinstance(result, Extracted)
+    assert result.meta["pages_read"] == "0"
+    assert "stopped after" in result.meta["truncated"]
+    assert "line 1" not in result.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -16,7 +17,12 @@ _INFO_FIELDS = (("/Title", "title"), ("/Author", "author"), ("/Subject", "subjec
                 ("/Keywords", "keywords"), ("/Creator", "creator"), ("/Producer", "producer"))  # fmt: skip
 
 
-def extract_pdf(body: bytes) -> Extracted | ExtractError:
+PDF_TIME_BUDGET = 20.0
+"""Seconds of page reading per PDF: a hostile file can make pypdf slow page after page. One page that
+is slow on its own is not interrupted (that would need a subprocess); the pages after it are skipped."""
+
+
+def extract_pdf(body: bytes, *, time_budget: float = PDF_TIME_BUDGET) -> Extracted | ExtractError:
     """Read up to MAX_PDF_PAGES pages. Corrupt and password-protected files are an `ExtractError`."""
     # pypdf raises many exception types on hostile files (its own, plus KeyError, RecursionError,
     # struct and zlib errors...): every call into it is wrapped, and one bad page skips only itself.
@@ -41,8 +47,13 @@ def extract_pdf(body: bytes) -> Extracted | ExtractError:
     budget = MAX_TEXT_CHARS - sum(len(line) + 1 for line in header)
     texts: list[str] = []
     failed = 0
+    deadline = time.monotonic() + time_budget
     for number in range(min(page_count, MAX_PDF_PAGES)):
         if budget <= 0:
+            break
+        if time.monotonic() > deadline:
+            meta["pages_read"] = str(number)
+            meta["truncated"] = f"stopped after {time_budget:.0f} s of reading"
             break
         try:
             page_text = reader.pages[number].extract_text()
@@ -57,7 +68,7 @@ def extract_pdf(body: bytes) -> Extracted | ExtractError:
         meta["pages_failed"] = str(failed)
         if failed == min(page_count, MAX_PDF_PAGES) and not header:
             return ExtractError("parse", f"no page of the PDF could be read ({failed} tried)")
-    if page_count > MAX_PDF_PAGES:
+    if page_count > MAX_PDF_PAGES and "pages_read" not in meta:
         meta["pages_read"] = str(MAX_PDF_PAGES)
     text = "\n\n".join(texts)
     if header:
