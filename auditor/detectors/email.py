@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..model import Category, Document, Hit, Match, Person
 from ..severity import severity_of
 from .interface import Detector
-from .known import KnownValues, compile_known
+from .known import KnownCache
 from .text import haystacks, link_snippet, mailto_addresses, normalise_email, snippet
 
 # Only "@" and the bracketed disguises ("[at]", "(at)", "{at}", "<at>"): a bare " at " in discovery
@@ -49,13 +49,11 @@ class EmailDetector(Detector):
     attributed_only = True
 
     def __init__(self) -> None:
-        self._known: dict[Person, KnownValues] = {}
+        self._known = KnownCache()
 
     def detect(self, document: Document, person: Person) -> Iterator[Hit]:
         """Yield each distinct address once; known addresses are left to `known_values`."""
-        known = self._known.get(person)
-        if known is None:
-            known = self._known[person] = compile_known(person)
+        known = self._known(person)
         seen = set(known.emails)
         for text in haystacks(document):
             for key, start, end in find_emails(text):

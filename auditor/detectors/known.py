@@ -170,6 +170,22 @@ class KnownValues:
         return (n for n in self.needles if n.category is Category.ADDRESS)
 
 
+class KnownCache:
+    """Compiled known values per person: a detector sees many documents about the same person.
+
+    Keyed by the Person value, not its id: an edited roster entry under the same id is recompiled.
+    """
+
+    def __init__(self) -> None:
+        self._by_person: dict[Person, KnownValues] = {}
+
+    def __call__(self, person: Person) -> KnownValues:
+        known = self._by_person.get(person)
+        if known is None:
+            known = self._by_person[person] = compile_known(person)
+        return known
+
+
 def compile_known(person: Person) -> KnownValues:
     """Compile every public and private value of `person` into needles.
 
@@ -236,14 +252,7 @@ class KnownValuesDetector(Detector):
     name = "known_values"
 
     def __init__(self) -> None:
-        self._compiled: dict[Person, KnownValues] = {}
-
-    def known(self, person: Person) -> KnownValues:
-        """The person's compiled values (cached: detectors see many documents for one person)."""
-        compiled = self._compiled.get(person)
-        if compiled is None:
-            compiled = self._compiled[person] = compile_known(person)
-        return compiled
+        self.known = KnownCache()
 
     def detect(self, document: Document, person: Person) -> Iterator[Hit]:
         """Yield one hit per known value seen in the document's text, title or contact links."""

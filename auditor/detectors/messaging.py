@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..model import Category, Document, Hit, Match, Person
 from ..severity import severity_of
 from .interface import Detector
-from .known import KnownValues, compile_known
+from .known import KnownCache
 from .text import haystacks, link_snippet, messaging_target, snippet
 
 # A link written out in the page's text (not only as an href). The host must start a token so that
@@ -30,13 +30,11 @@ class MessagingLinkDetector(Detector):
     attributed_only = True
 
     def __init__(self) -> None:
-        self._known: dict[Person, KnownValues] = {}
+        self._known = KnownCache()
 
     def detect(self, document: Document, person: Person) -> Iterator[Hit]:
         """Yield each distinct link target once, hrefs first (they are what a visitor clicks)."""
-        known = self._known.get(person)
-        if known is None:
-            known = self._known[person] = compile_known(person)
+        known = self._known(person)
         seen: set[str] = set()
         found: list[tuple[str, str]] = [(href, link_snippet(href)) for href in document.content.contact_links]
         for text in haystacks(document):

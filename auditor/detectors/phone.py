@@ -12,7 +12,7 @@ from phonenumbers import Leniency, PhoneNumber, PhoneNumberMatcher, PhoneNumberT
 from ..model import Category, Document, Hit, Match, Person
 from ..severity import severity_of
 from .interface import Detector
-from .known import KnownValues, compile_known
+from .known import KnownCache
 from .text import DEFAULT_REGION, haystacks, link_snippet, snippet, tel_number
 
 # The words that sit in front of a number on a real page. The closest one decides: "Invoice queries:
@@ -175,13 +175,11 @@ class PhoneDetector(Detector):
     attributed_only = True
 
     def __init__(self) -> None:
-        self._known: dict[Person, KnownValues] = {}
+        self._known = KnownCache()
 
     def detect(self, document: Document, person: Person) -> Iterator[Hit]:
         """Yield each distinct plausible number once; known numbers are left to `known_values`."""
-        known = self._known.get(person)
-        if known is None:
-            known = self._known[person] = compile_known(person)
+        known = self._known(person)
         seen = set(known.phones)
         for text in haystacks(document):
             # POSSIBLE, not VALID: drama-range numbers are "invalid" and must still be found;

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..model import Category, Document, Hit, Match, Person
 from ..severity import severity_of
 from .interface import Detector
-from .known import KnownValues, compile_known
+from .known import KnownCache
 from .text import POSTCODE, Haystack, haystacks, normalise_postcode, snippet
 
 
@@ -23,13 +23,11 @@ class PostcodeDetector(Detector):
     attributed_only = True
 
     def __init__(self) -> None:
-        self._known: dict[Person, KnownValues] = {}
+        self._known = KnownCache()
 
     def detect(self, document: Document, person: Person) -> Iterator[Hit]:
         """Yield each distinct postcode once."""
-        known = self._known.get(person)
-        if known is None:
-            known = self._known[person] = compile_known(person)
+        known = self._known(person)
         hays = [Haystack(text) for text in haystacks(document)]
         seen = {code for code, match in known.postcodes.items() if match is Match.PUBLIC}
         for needle in known.addresses():
