@@ -291,5 +291,6 @@ def test_default_detectors_have_stable_unique_names() -> None:
         "postcodes",
         "messaging_links",
         "photo_gps",
+        "accounts",
     ]
-    assert [d.attributed_only for d in default_detectors()] == [False, True, True, True, True, True]
+    assert [d.attributed_only for d in default_detectors()] == [False, True, True, True, True, True, True]
