@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..fetch import Fetcher, Response
-from ..model import DocKind, Document, Extracted, FetchFailure, SourceResult, SourceStatus
+from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
 
 MAX_JSON_BYTES = 2_000_000
 """No record these services return comes near this; a bigger body is hostile or broken."""
@@ -275,6 +275,25 @@ class Tally:
         return SourceResult(
             self.source, self.status, "; ".join(notes), tuple(self.documents), tuple(self.failures)
         )
+
+
+def look_up_emails(
+    source: str, person: Person, lookup: Callable[[str], list[Document]], found_what: str
+) -> SourceResult:
+    """Look up each of the person's emails (private and public) in turn, into one tallied result."""
+    emails = unique([*person.private.emails, *person.public.emails])
+    if not emails:
+        return SourceResult(source, SourceStatus.SKIPPED, "no email addresses on the roster")
+    tally = Tally(source, "email", len(emails))
+    for index, email in enumerate(emails, start=1):
+        if tally.stopped:
+            break
+        try:
+            tally.answered(lookup(email))
+        except ApiTrouble as trouble:
+            # Which look-up failed, by position: never the address itself.
+            tally.trouble(f"email {index} of {len(emails)}", trouble)
+    return tally.result(found_what)
 
 
 def unique(values: Iterable[str]) -> list[str]:

@@ -6,9 +6,8 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..model import Document, Person, SourceResult, SourceStatus
+from ..model import Document, Person, SourceResult
 from . import api
-from .api import ApiTrouble
 from .interface import Source, SourceContext
 
 SERVICE = "Gravatar"
@@ -43,18 +42,7 @@ class GravatarSource(Source):
             self.headers["Authorization"] = f"Bearer {key}"
 
     def collect(self, person: Person) -> SourceResult:
-        emails = api.unique([*person.private.emails, *person.public.emails])
-        if not emails:
-            return SourceResult(self.name, SourceStatus.SKIPPED, "no email addresses on the roster")
-        tally = api.Tally(self.name, "email", len(emails))
-        for index, email in enumerate(emails, start=1):
-            if tally.stopped:
-                break
-            try:
-                tally.answered(self._lookup(email))
-            except ApiTrouble as trouble:
-                tally.trouble(f"email {index} of {len(emails)}", trouble)
-        return tally.result("with a Gravatar profile")
+        return api.look_up_emails(self.name, person, self._lookup, "with a Gravatar profile")
 
     def _lookup(self, email: str) -> list[Document]:
         digest = profile_hash(email)

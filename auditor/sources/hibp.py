@@ -7,9 +7,8 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from ..mask import mask_email
-from ..model import Document, Person, SourceResult, SourceStatus
+from ..model import Document, Person, SourceResult
 from . import api
-from .api import ApiTrouble
 from .interface import NotConfigured, Source, SourceContext
 
 SERVICE = "Have I Been Pwned"
@@ -44,18 +43,7 @@ class HibpSource(Source):
         self.headers = {"hibp-api-key": key, "Accept": "application/json"}
 
     def collect(self, person: Person) -> SourceResult:
-        emails = api.unique([*person.private.emails, *person.public.emails])
-        if not emails:
-            return SourceResult(self.name, SourceStatus.SKIPPED, "no email addresses on the roster")
-        tally = api.Tally(self.name, "email", len(emails))
-        for index, email in enumerate(emails, start=1):
-            if tally.stopped:
-                break
-            try:
-                tally.answered(self._lookup(email))
-            except ApiTrouble as trouble:
-                tally.trouble(f"email {index} of {len(emails)}", trouble)
-        return tally.result("in known breaches")
+        return api.look_up_emails(self.name, person, self._lookup, "in known breaches")
 
     def _lookup(self, email: str) -> list[Document]:
         path = "/api/v3/breachedaccount/"

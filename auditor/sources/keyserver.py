@@ -12,9 +12,8 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from ..mask import mask_email
-from ..model import Document, Person, SourceResult, SourceStatus
+from ..model import Document, Person, SourceResult
 from . import api
-from .api import ApiTrouble
 from .interface import Source, SourceContext
 
 SERVICE = "the keyserver"
@@ -174,18 +173,7 @@ class KeyserverSource(Source):
         self.base_url = api.base_url(options, DEFAULT_BASE_URL)
 
     def collect(self, person: Person) -> SourceResult:
-        emails = api.unique([*person.private.emails, *person.public.emails])
-        if not emails:
-            return SourceResult(self.name, SourceStatus.SKIPPED, "no email addresses on the roster")
-        tally = api.Tally(self.name, "email", len(emails))
-        for index, email in enumerate(emails, start=1):
-            if tally.stopped:
-                break
-            try:
-                tally.answered(self._lookup(email))
-            except ApiTrouble as trouble:
-                tally.trouble(f"email {index} of {len(emails)}", trouble)
-        return tally.result("with a published key")
+        return api.look_up_emails(self.name, person, self._lookup, "with a published key")
 
     def _lookup(self, email: str) -> list[Document]:
         # GET /vks/v1/by-email/<URI-encoded address>: an armoured key (application/pgp-keys) for
