@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .audit import NoProgress
 from .config import Config, load_config
-from .errors import AuditorError, InputError, UsageError
+from .errors import AuditorError, InputError, LockedError, UsageError
 from .keys import load_key
 from .model import Person, Severity
 from .profiles import load_roster
@@ -27,6 +27,18 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INCOMPLETE = 3
+EXIT_INTERNAL = 70
+"""The run stopped on an unexpected error (sysexits EX_SOFTWARE); not 1, which means findings."""
+EXIT_LOCKED = 75
+"""Another audit holds the lock on the state file (sysexits EX_TEMPFAIL: try again later). Not 2: the
+input is fine and nothing is wrong with it, so a cron job or timer can tell "still running" apart."""
+
+EXIT_CODES = (
+    "exit codes: 0 done; 1 a finding not triaged away is at or above --fail-on; 2 bad input (roster, "
+    "config, usage): nothing was fetched; 3 a source failed, under --strict; 70 stopped on an "
+    "unexpected error (the history is not updated); 75 another audit, triage or prune is using the "
+    "same state file: try again later"
+)
 
 log = logging.getLogger("auditor")
 
@@ -39,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"auditor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    audit = sub.add_parser("audit", help="audit the people on one or more rosters and write reports")
+    audit = sub.add_parser(
+        "audit", help="audit the people on one or more rosters and write reports", epilog=EXIT_CODES
+    )
     audit.add_argument("rosters", nargs="+", type=Path, metavar="ROSTER", help="roster YAML file(s)")
     audit.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the reports")
     audit.add_argument("--config", type=Path, metavar="FILE", help="configuration YAML (optional)")
@@ -150,12 +164,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in e.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except LockedError as e:
+        log.error("%s", e)
+        return EXIT_LOCKED
     except AuditorError as e:
         print(f"auditor: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("auditor: interrupted; the previous reports were left as they were", file=sys.stderr)
         return 130
+    except OSError as e:
+        # A full disk, an unwritable --out: the user's to fix, so one line rather than a traceback.
+        log.error("stopped: %s", e)
+        return EXIT_INTERNAL
+    except Exception:
+        # Python's own exit status for a traceback is 1, which would read as "findings" to cron.
+        log.exception("stopped on an unexpected error (a bug: please report it with this traceback)")
+        return EXIT_INTERNAL
 
 
 def _configure_logging(quiet: bool) -> None:
@@ -201,7 +226,7 @@ def select_people(people: list[Person], only: Sequence[str]) -> list[Person]:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    from .workflow import audit_with_history, default_state, key_file_for, worst_counted
+    from .workflow import audit_with_history, default_state, key_file_for
 
     people, config = load_inputs(args.rosters, args.config)
     people = select_people(people, args.only)
@@ -219,9 +244,18 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         inputs=args.rosters,
     )
     log.info("wrote %s", outcome.paths.index)
-    worst = worst_counted(outcome)
-    if args.fail_on and worst is not None and worst.at_least(Severity(args.fail_on)):
-        return EXIT_FINDINGS
+    if args.fail_on:
+        threshold = Severity(args.fail_on)
+        over = [f for a in outcome.run.people for f in outcome.counted(a) if f.severity.at_least(threshold)]
+        if over:
+            # A warning, not silence: under --quiet it is what a cron job mails to say why it "failed".
+            log.warning(
+                "%d finding(s) at or above %s not triaged away: see %s",
+                len(over),
+                threshold.value,
+                outcome.paths.index,
+            )
+            return EXIT_FINDINGS
     if args.strict and any(a.incomplete for a in outcome.run.people):
         return EXIT_INCOMPLETE
     return EXIT_OK

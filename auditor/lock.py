@@ -50,8 +50,8 @@ def _held_message(fd: int, path: Path) -> str:
     pid, _, started = text.partition(" ")
     holder = f"pid {pid}, started at {started}" if pid.isdigit() and started else "pid unknown"
     return (
-        f"another audit is running ({holder}); if not, remove {path} and try again "
-        "(a stopped or killed audit releases the lock by itself, so check for a running process first)"
+        f"another audit is running ({holder}); wait for it to finish and try again. The lock on {path} "
+        "belongs to that process and ends with it, even if it is killed: never delete the file"
     )
 
 

@@ -26,7 +26,7 @@ from .history import (
     record_run,
 )
 from .lock import run_lock
-from .model import Category, Finding, Match, Person, Severity
+from .model import Category, Finding, Match, Person
 from .report import OutputPaths, write_outputs
 from .report.view import Triage
 
@@ -88,22 +88,26 @@ def audit_with_history(
             triaged = {i: d for i, d in decided.items() if not (d.decision == "fixed" and i in present)}
             run = _rescore(run, triaged)
             config_files = [config.path] if config.path else []
-            changes = record_run(
-                store,
-                run,
-                roster_digest=digest_files(key, list(inputs)),
-                config_digest=digest_files(key, config_files),
-            )
-            awaiting = awaiting_triage(store, today, run_id=changes.run_id)
-            paths = write_outputs(
-                run,
-                out,
-                reveal=reveal,
-                changes=changes.changes,
-                resolved=changes.resolved,
-                triage=Triage(triaged, changes.came_back, awaiting, with_history=True),
-                advice=AdviceBook.load(),
-            )
+            # One transaction around recording and writing: the run is committed only once its reports
+            # are on disk, so a run that dies before then leaves history and reports as they were,
+            # and the next run reports the same changes rather than resolutions nobody saw.
+            with store.transaction():
+                changes = record_run(
+                    store,
+                    run,
+                    roster_digest=digest_files(key, list(inputs)),
+                    config_digest=digest_files(key, config_files),
+                )
+                awaiting = awaiting_triage(store, today, run_id=changes.run_id)
+                paths = write_outputs(
+                    run,
+                    out,
+                    reveal=reveal,
+                    changes=changes.changes,
+                    resolved=changes.resolved,
+                    triage=Triage(triaged, changes.came_back, awaiting, with_history=True),
+                    advice=AdviceBook.load(),
+                )
             return AuditOutcome(run, triaged, paths, changes)
 
 
@@ -137,9 +141,3 @@ def _rescore(run: AuditRun, triaged: Mapping[str, Decision]) -> AuditRun:
         for a in run.people
     )
     return dataclasses.replace(run, people=tuple(sorted(people, key=lambda a: (-a.score.value, a.person.id))))
-
-
-def worst_counted(outcome: AuditOutcome) -> Severity | None:
-    """The worst severity among findings that count (for --fail-on)."""
-    ranks = [f.severity for a in outcome.run.people for f in outcome.counted(a)]
-    return min(ranks, key=lambda s: s.rank) if ranks else None

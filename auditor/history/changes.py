@@ -61,6 +61,7 @@ def record_run(
         run_id = int(cursor.lastrowid or 0)
         for audit in run.people:
             _record_person(db, store.key, run_id, started, audit, changes)
+            _scrub_reasons(db, audit)
             gone, carried = _absent(db, run_id, audit, {f.id for f in audit.findings})
             resolved[audit.person.id] = gone
             unchecked[audit.person.id] = carried
@@ -140,6 +141,23 @@ def _record_person(
             (finding.id, run_id, finding.severity.value, status),
         )
         changes[finding.id] = Change(status, parse_time(first_seen))
+
+
+def _scrub_reasons(db: sqlite3.Connection, audit: PersonAudit) -> None:
+    """Mask the person's private values in triage reasons about their findings.
+
+    `auditor triage` has no roster, so it can mask only what looks like a contact detail; an address or
+    a relative's name typed in a reason stays readable until this, the next audit with the roster.
+    """
+    rows = db.execute(
+        "SELECT d.finding_id, d.reason FROM decisions d JOIN findings f ON f.id = d.finding_id "
+        "WHERE f.person_id = ?",
+        (audit.person.id,),
+    ).fetchall()
+    for row in rows:
+        cleaned = scrub(str(row["reason"]), audit.person)
+        if cleaned != row["reason"]:
+            db.execute("UPDATE decisions SET reason = ? WHERE finding_id = ?", (cleaned, row["finding_id"]))
 
 
 def _absent(

@@ -172,7 +172,18 @@ class HistoryStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error; sqlite errors become StateError."""
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error; sqlite errors become StateError.
+
+        Inside another transaction it joins that one: nothing is committed until the outermost block
+        ends, and an error anywhere rolls back all of it (the audit records a run this way, committing
+        only once its reports are written).
+        """
+        if self.db.in_transaction:
+            try:
+                yield self.db
+            except sqlite3.Error as e:
+                raise StateError(f"cannot update the state file {self.path}: {e}") from e
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
