@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: demo test lint typecheck pytest chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +26,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+# The browser test drives Debian's chromium (Playwright's bundled driver, never `playwright install`).
+# Installed here when missing and we can (root with apt-get); if not, the test skips and says why.
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium for the browser test (apt-get)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "could not install chromium: the browser test will skip"; \
+	else echo "no $(CHROMIUM), and no apt-get as root to install it: the browser test will skip"; fi
+
+pytest: $(STAMP) chromium
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest

@@ -12,6 +12,8 @@ from .model import Category, Person
 DOT = "•"
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# A coordinate in decimal degrees (a photo's GPS position): more than one decimal places a home.
+_COORDINATE = re.compile(r"(?<![\d.])(-?\d{1,3}\.\d)\d{2,}")
 # A run of digits and phone punctuation holding at least six digits: phones, account numbers, dates.
 # "name [at] host [dot] tld", "name (at) host.tld": the usual disguises of an address on a web page.
 _OBFUSCATED_EMAIL = re.compile(
@@ -136,6 +138,7 @@ def mask_text(text: str, secrets: Iterable[str] = ()) -> str:
     """Mask everything in a snippet that could be a contact detail or one of the person's secrets."""
     text = _EMAIL.sub(lambda m: mask_email(m.group(0)), text)
     text = _OBFUSCATED_EMAIL.sub(lambda m: mask_word(m.group(0)), text)
+    text = _COORDINATE.sub(lambda m: m.group(1) + DOT, text)
     text = _MONTH_DATE.sub(lambda m: re.sub(r"\d", DOT, m.group(0)[:-2]) + m.group(0)[-2:], text)
     text = _DIGIT_RUN.sub(lambda m: mask_digits(m.group(0)), text)
     text = mask_postcode(text)

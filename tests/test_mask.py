@@ -60,3 +60,9 @@ def test_mask_text_hides_every_contact_detail_and_secret() -> None:
     for secret in ("jd.private", "tips", "courier"):
         assert secret not in masked, secret
     assert "Jane Doe" in masked  # the person's own (public) name stays readable
+
+
+def test_mask_text_hides_precise_coordinates() -> None:
+    masked = mask_text("photo GPS position 52.61120, -1.10850 taken 2024")
+    assert masked == "photo GPS position 52.6•, -1.1• taken 2024"
+    assert mask_text("version 2.1 costs £20.17") == "version 2.1 costs £20.17"  # not coordinates

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from .view import RunView
 
@@ -13,9 +14,16 @@ COLUMNS = (
 )  # fmt: skip
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Bidi embeddings, overrides and isolates: crawled text could make a cell read differently from what it is.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def _cell(value: str) -> str:
-    # A cell starting with = + - @ is a formula to Excel: crawled text must never run as one.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    # A cell starting with = + - @ is a formula to a spreadsheet (some skip leading spaces first): crawled
+    # text must never run as one, so it is prefixed with the apostrophe spreadsheets read as "this is text".
+    value = _BIDI_CONTROLS.sub("", value)
+    return "'" + value if value.lstrip(" ")[:1] in _FORMULA_START else value
 
 
 def render_csv(view: RunView) -> str:

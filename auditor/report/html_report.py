@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from ..advice import Advice, AdviceBook
 from ..model import Severity
 from ..resources import shipped
-from .view import PersonView, RunView
+from .view import PersonView, RunView, ValueGroup
 
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
-"""Forbids every remote load and every script: the report is read offline, from disk or a static server."""
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+"""Forbids every remote load and every script: the report is read offline, from disk or a static server.
+
+(No frame-ancestors: browsers ignore it in a <meta> policy and log an error saying so.)
+"""
 
 SEVERITY_LABELS = {
     "critical": "Critical",
@@ -24,6 +31,14 @@ SEVERITY_LABELS = {
     "low": "Low",
     "info": "For information",
 }
+SEVERITY_MEANINGS = {
+    "critical": "lets a stranger contact you directly or find your home",
+    "high": "personal details that make an approach convincing",
+    "medium": "contact details that could lead to you",
+    "low": "accounts under your usernames",
+    "info": "published on purpose: check each is an office detail",
+}
+"""One line each, for the reader who has never seen a severity scale."""
 CATEGORY_LABELS = {
     "phone": "Phone number",
     "email": "Email address",
@@ -41,6 +56,74 @@ STATUS_LABELS = {
     "rate_limited": "not checked (rate-limited)",
     "skipped": "not run",
 }
+SOURCE_LABELS = {
+    "crawl": "Your websites",
+    "wayback": "Internet Archive (old copies of web pages)",
+    "rdap": "Domain registration records",
+    "usernames": "Accounts under your usernames",
+    "github": "GitHub",
+    "gravatar": "Gravatar profiles",
+    "keyserver": "Email encryption keys (keyserver)",
+    "people_search": "People-search websites",
+    "companies_house": "Companies House",
+    "hibp": "Known data breaches (Have I Been Pwned)",
+}
+"""Plain names for the sources; the technical name is shown beside them for security staff."""
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+# Explicit bidirectional embeddings, overrides and isolates: crawled text could use them to make a URL
+# or a value read differently on screen from what it is. Natural right-to-left text needs none of them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _finalize(value: Any) -> Any:
+    """Applied to every {{ expression }} before escaping: strips bidi controls from text."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _BIDI_CONTROLS.sub("", value)
+    return value
+
+
+def long_date(iso_moment: str) -> str:
+    """'2024-05-03T10:00:00Z' (or '2024-05-03') as people write it: '3 May 2024'."""
+    if not iso_moment:
+        return ""
+    try:
+        day = dt.date.fromisoformat(iso_moment[:10])
+    except ValueError:
+        return iso_moment
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def long_time(iso_moment: str) -> str:
+    """'2024-05-03T10:07:00Z' as '3 May 2024 at 10:07 UTC'."""
+    clock = iso_moment[11:16]
+    return f"{long_date(iso_moment)} at {clock} UTC" if clock else long_date(iso_moment)
+
+
+def sentence(text: str) -> str:
+    """Text with its first letter in capitals and the rest untouched (Jinja's capitalize lowers it)."""
+    return text[:1].upper() + text[1:]
+
+
+def style_hash(css: str) -> str:
+    """The CSP source for exactly this stylesheet, so no other style (injected or not) can apply."""
+    digest = hashlib.sha256(css.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def strict_csp(css: str) -> str:
+    """CSP for the person reports and the dashboard: only their own stylesheet, nothing else at all."""
+    return CSP.replace("'unsafe-inline'", style_hash(css))
+
+
+def risk_order(person: PersonView) -> tuple[int, ...]:
+    """Sort key, riskiest first: score, then the worst counts; an incomplete audit before a clean one."""
+    counts = tuple(-person.counts.get(s.value, 0) for s in Severity)
+    return (-person.score, *counts, 0 if person.incomplete else 1)
 
 
 @dataclass(frozen=True)
@@ -59,30 +142,59 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            finalize=_finalize,
         )
+        css = shipped("report_templates/report.css").read_text(encoding="utf-8")
+        env.filters.update(long_date=long_date, long_time=long_time, sentence=sentence)
         env.globals.update(
-            csp=CSP,
+            long_time=long_time,  # base.html.j2 asks for it as a global: the summary's env has none
+            csp=strict_csp(css),
+            # Our own shipped file, never crawled data: inserted verbatim so the CSP hash matches it.
+            stylesheet=Markup(css),  # noqa: S704
             severities=[s.value for s in Severity],
             severity_labels=SEVERITY_LABELS,
+            severity_meanings=SEVERITY_MEANINGS,
             category_labels=CATEGORY_LABELS,
             status_labels=STATUS_LABELS,
+            source_labels=SOURCE_LABELS,
         )
         return cls(env, advice)
 
     def person(self, run: RunView, person: PersonView) -> str:
         top = self.advice.top_actions(((g.severity, g.advice) for g in person.groups), n=3)
-        used = dict.fromkeys(a for g in person.groups for a in g.advice)
+        # Step-by-step advice in the order a reader meets it: the top actions first, then as findings use it.
+        used = dict.fromkeys([a.id for a in top] + [a for g in person.groups for a in g.advice])
         return self.env.get_template("person.html.j2").render(
             run=run,
             person=person,
             top_actions=top,
             advice=self._entries(used),
+            why=self._why,
+            has_history=person.awaiting_triage is not None,
             approach_guidance=self.advice.approach_guidance,
             blind_spots=self.advice.blind_spots,
         )
 
     def index(self, run: RunView) -> str:
-        return self.env.get_template("index.html.j2").render(run=run, blind_spots=self.advice.blind_spots)
+        people = sorted(run.people, key=risk_order)
+        return self.env.get_template("index.html.j2").render(
+            run=run,
+            people=people,
+            has_history=any(p.awaiting_triage is not None for p in people),
+            blind_spots=self.advice.blind_spots,
+        )
 
-    def _entries(self, ids: dict[str, None]) -> dict[str, Advice]:
+    def _entries(self, ids: Iterable[str]) -> dict[str, Advice]:
         return {i: self.advice.get(i) for i in ids}
+
+    def _why(self, group: ValueGroup) -> str:
+        """Why this kind of value matters: from the first advice written for its category.
+
+        A group's first advice may be about where it was seen (an archive, a registry); the reader needs
+        to know why a home address or a phone number matters, whatever the place.
+        """
+        entries = [self.advice.get(a) for a in group.advice]
+        for entry in entries:
+            if any(s.category == group.category and not s.archived for s in entry.serves):
+                return entry.why
+        return entries[0].why if entries else ""

@@ -251,7 +251,9 @@ def _groups(findings: tuple[Finding, ...], views: tuple[FindingView, ...]) -> tu
         by_value.setdefault((finding.category.value, finding.match.value, finding.key), []).append(view)
     groups = []
     for places in by_value.values():
-        places.sort(key=lambda v: (Severity(v.severity).rank, v.url))
+        # Live places before archived copies: fixing the live page comes first, and the group's advice
+        # (and so the report's top actions) follows this order.
+        places.sort(key=lambda v: (Severity(v.severity).rank, bool(v.archived_at), v.url))
         worst = places[0]
         advice = tuple(dict.fromkeys(a for p in places for a in p.advice))
         groups.append(
