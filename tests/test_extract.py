@@ -549,3 +549,22 @@ def test_pdf_reading_stops_at_the_time_budget() -> None:
     assert result.meta["pages_read"] == "0"
     assert "stopped after" in result.meta["truncated"]
     assert "line 1" not in result.text
+
+
+def test_heif_iloc_with_zero_width_fields_is_refused_quickly() -> None:
+    """A 600-byte iloc box declaring 100 items of 65,535 zero-width extents: refused, not spun on."""
+    import struct
+    import time
+
+    from auditor.extract.image import _heif_item_data
+
+    payload = bytes([0, 0, 0, 0])  # version 0, flags
+    payload += struct.pack(">H", 0x0000)  # offset_size=0, length_size=0, base_offset_size=0
+    payload += struct.pack(">H", 100)  # item count
+    for item in range(100):  # each: id, data reference index, 65,535 extents of zero-width fields
+        payload += struct.pack(">HHH", item + 2, 0, 65535)
+    body = payload
+    started = time.monotonic()
+    with pytest.raises(ValueError):
+        _heif_item_data(body, 0, len(body), wanted=1)  # item 1 is never listed: every item is walked
+    assert time.monotonic() - started < 1.0

@@ -141,3 +141,16 @@ def test_closed_fetcher_fails_softly(local_server: LocalServer, network_settings
     with Fetcher(network_settings) as fetcher:
         ok(fetcher.get(local_server.url("/")))
     failed(fetcher.get(local_server.url("/")), "connection")
+
+
+@pytest.mark.parametrize(
+    "charset", ["idna", "punycode", "undefined", "no-such-charset", "base64", "zlib", "utf-8"]
+)
+def test_response_text_survives_any_declared_charset(charset: str) -> None:
+    from auditor.fetch import Response
+
+    response = Response(
+        url="http://a.example/", final_url="http://a.example/", status=200,
+        headers={"content-type": f"text/html; charset={charset}"}, body=b"<p>Call 07700 900123</p>",
+    )  # fmt: skip
+    assert "07700 900123" in response.text()

@@ -159,3 +159,22 @@ def test_cache_operations_never_overlap(
         for _ in range(2):
             list(pool.map(lambda p: ok(fetcher.get(local_server.url(p), respect_robots=False)), paths))
     assert active[1] == 1
+
+
+def test_private_lookups_never_reach_the_cache_file(
+    local_server: LocalServer, fetcher_factory: FetcherFactory, tmp_path: Path
+) -> None:
+    """cache=False: a look-up whose URL carries an email is neither stored nor revalidated."""
+    path = "/vks/v1/by-email/jd.private%40mail.example"
+    local_server.route(path, etag_page("KEY FOR JD PRIVATE"))
+    url = local_server.url(path)
+    with fetcher_factory(cache=tmp_path / "c.sqlite") as fetcher:
+        first = ok(fetcher.get(url, respect_robots=False, cache=False))
+        again = ok(fetcher.get(url, respect_robots=False, cache=False))
+    assert not first.from_cache and not again.from_cache
+    sent = [r.headers.get("if-none-match") for r in local_server.requests_to(path)]
+    assert sent == [None, None]
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob("c.sqlite*"))
+    for secret in (b"jd.private", b"KEY FOR JD PRIVATE"):
+        assert secret not in raw
+    assert all("no-cache" not in k.lower() for r in local_server.requests for k in r.headers)

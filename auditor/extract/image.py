@@ -22,6 +22,10 @@ _HEIF_BRANDS = frozenset(
 )
 _MAX_EXIF_BYTES = 1 << 20  # EXIF must fit one 64 KiB JPEG segment; HEIF allows more, real files don't use it
 
+# Real HEIF files list a handful of items with one or two extents each.
+MAX_ILOC_ITEMS = 4096
+MAX_ILOC_EXTENTS = 64
+
 _SIGNATURES = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"II*\x00", "TIFF"),
                (b"MM\x00*", "TIFF"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"))  # fmt: skip
 
@@ -294,13 +298,22 @@ def _heif_item_data(body: bytes, start: int, end: int, wanted: int) -> bytes:
     sizes = read(2)
     offset_size, length_size = sizes >> 12, (sizes >> 8) & 0xF
     base_offset_size, index_size = (sizes >> 4) & 0xF, sizes & 0xF if version in (1, 2) else 0
-    for _ in range(read(2 if version < 2 else 4)):
+    if offset_size == 0 or length_size == 0:
+        # Zero-width fields read nothing: a hostile count of items and extents would loop for hours.
+        raise ValueError("iloc box with zero-width offsets")
+    items = read(2 if version < 2 else 4)
+    if items > MAX_ILOC_ITEMS:
+        raise ValueError("iloc box lists too many items")
+    for _ in range(items):
         item_id = read(2 if version < 2 else 4)
         method = read(2) & 0xF if version in (1, 2) else 0
         read(2)  # data reference index: 0 means this file
         base = read(base_offset_size)
         extents = []
-        for _ in range(read(2)):
+        count = read(2)
+        if count > MAX_ILOC_EXTENTS:
+            raise ValueError("iloc item has too many extents")
+        for _ in range(count):
             read(index_size)
             extents.append((base + read(offset_size), read(length_size)))
         if item_id != wanted:

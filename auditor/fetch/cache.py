@@ -10,7 +10,7 @@ from typing import Any
 import requests
 from platformdirs import user_cache_dir
 from requests.adapters import HTTPAdapter
-from requests_cache import DO_NOT_CACHE, CachedSession
+from requests_cache import CachedSession
 from requests_cache.backends.sqlite import SQLiteCache
 
 from ..config import NetworkSettings
@@ -90,16 +90,12 @@ def _cached_session(path: Path) -> requests.Session:
     return session
 
 
-def is_cached(session: requests.Session) -> bool:
-    return isinstance(session, CachedSession)
-
-
-__all__ = ["DO_NOT_CACHE", "CacheUnavailable", "build_session", "cache_path", "is_cached"]
-
-
-def build_session(settings: NetworkSettings, adapter: HTTPAdapter) -> requests.Session:
-    """The session every request goes through: User-Agent, proxy, adapter, and the cache if enabled."""
-    session = _cached_session(cache_path(settings)) if settings.cache_enabled else requests.Session()
+def build_session(
+    settings: NetworkSettings, adapter: HTTPAdapter, *, cached: bool = True
+) -> requests.Session:
+    """A session with the User-Agent, proxy and adapter, and the cache if enabled and `cached`."""
+    use_cache = cached and settings.cache_enabled
+    session = _cached_session(cache_path(settings)) if use_cache else requests.Session()
     # No environment proxies, .netrc credentials or CA overrides: only what the settings say.
     session.trust_env = False
     session.headers["User-Agent"] = settings.user_agent

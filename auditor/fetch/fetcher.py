@@ -7,7 +7,7 @@ import sqlite3
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 from urllib.parse import urljoin
 
 import requests
@@ -16,7 +16,7 @@ from urllib3 import exceptions as u3
 from ..config import NetworkSettings
 from ..model import FetchFailure
 from .adapter import CappedAdapter
-from .cache import DO_NOT_CACHE, build_session, is_cached
+from .cache import build_session
 from .failure import Failed
 from .guard import AddressGuard
 from .politeness import Politeness
@@ -56,6 +56,9 @@ class Fetcher:
             peer_check=peer_check,
         )
         self._session = build_session(settings, adapter)
+        # A second session without the cache for look-ups whose URL carries a private value: requests-cache
+        # has no per-request switch that reliably keeps a response out of the file.
+        self._uncached = build_session(settings, adapter, cached=False)
         self._politeness = Politeness(interval=settings.per_host_interval, concurrency=settings.concurrency)
         self._robots = RobotsCache(lambda url: self.get(url, respect_robots=False))
         self._agents = (PRODUCT_TOKEN, settings.user_agent)
@@ -73,6 +76,7 @@ class Fetcher:
         """Release connections and the cache file."""
         self._closed = True
         self._session.close()
+        self._uncached.close()
 
     def get(
         self,
@@ -159,18 +163,11 @@ class Fetcher:
 
     def _send(self, target: Target, headers: Mapping[str, str], cache: bool) -> requests.Response:
         timeout = self._settings.timeout
-        # Per request, not session-wide: other threads keep using the cache meanwhile.
-        extra: dict[str, Any] = (
-            {} if cache or not is_cached(self._session) else {"expire_after": DO_NOT_CACHE}
-        )
+        session = self._session if cache else self._uncached
         with self._politeness.turn(target.host):
             try:
-                reply = self._session.get(
-                    target.url,
-                    headers=dict(headers),
-                    timeout=(timeout, timeout),
-                    allow_redirects=False,
-                    **extra,
+                reply = session.get(
+                    target.url, headers=dict(headers), timeout=(timeout, timeout), allow_redirects=False
                 )
             except (
                 requests.RequestException,

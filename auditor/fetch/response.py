@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+_NOT_CHARSETS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7", "base64", "hex", "uu",
+     "zlib", "bz2", "quopri", "rot-13", "mbcs", "oem", "palmos"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,14 @@ class Response:
             if name.lower() == "charset" and value:
                 charset = value.strip("\"' ")
         try:
-            return self.body.decode(charset, errors="replace")
+            codec = codecs.lookup(charset).name
         except LookupError:
+            codec = "utf-8"
+        if codec in _NOT_CHARSETS:
+            # The server names the charset: a hostile one can pick a Python codec that is not a
+            # character set at all (idna raises, punycode returns nothing). Read those as UTF-8.
+            codec = "utf-8"
+        try:
+            return self.body.decode(codec, errors="replace")
+        except (LookupError, UnicodeError):  # any other codec that is not a text encoding
             return self.body.decode("utf-8", errors="replace")
