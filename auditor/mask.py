@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import quote
 
 import phonenumbers
 
@@ -20,7 +21,12 @@ _OBFUSCATED_EMAIL = re.compile(
     r"[\w.+'-]+\s*[\[({]\s*at\s*[\])}]\s*[\w-]+(?:\s*(?:[\[({]\s*dot\s*[\])}]|\.)\s*[\w-]+)+",
     re.IGNORECASE,
 )
-_DIGIT_RUN = re.compile(r"\+?\d(?:[\d\s().\-/]*\d){5,}")
+_DIGIT_RUN = re.compile(r"\+?\d(?:[\d\s().\-/\u2010-\u2015\u2212]*\d){5,}")
+# Numeric dates: day and month go, the year stays (as in a date of birth's display form).
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "jane dot home at mail dot example": an address spelled out in words.
+_SPELLED_EMAIL = re.compile(r"[\w.+-]+(?:\s+dot\s+[\w-]+)*\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)+", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.IGNORECASE)
 _MONTH_DATE = re.compile(
     r"\b(\d{1,2})(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b"
@@ -138,10 +144,38 @@ def mask_text(text: str, secrets: Iterable[str] = ()) -> str:
     """Mask everything in a snippet that could be a contact detail or one of the person's secrets."""
     text = _EMAIL.sub(lambda m: mask_email(m.group(0)), text)
     text = _OBFUSCATED_EMAIL.sub(lambda m: mask_word(m.group(0)), text)
+    text = _SPELLED_EMAIL.sub(lambda m: mask_word(m.group(0)), text)
     text = _COORDINATE.sub(lambda m: m.group(1) + DOT, text)
+    text = _ISO_DATE.sub(lambda m: f"{m.group(1)}-{DOT * 2}-{DOT * 2}", text)
+    text = _NUMERIC_DATE.sub(lambda m: f"{DOT * 2}{m.group(2)}{DOT * 2}{m.group(2)}{m.group(4)}", text)
     text = _MONTH_DATE.sub(lambda m: re.sub(r"\d", DOT, m.group(0)[:-2]) + m.group(0)[-2:], text)
     text = _DIGIT_RUN.sub(lambda m: mask_digits(m.group(0)), text)
     text = mask_postcode(text)
     for word in secrets:
         text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", mask_word(word), text, flags=re.IGNORECASE)
     return text
+
+
+def url_secrets(person: Person) -> list[tuple[str, str]]:
+    """(spelling, masked) pairs of the person's private emails and phones as they appear in URLs."""
+    pairs: list[tuple[str, str]] = []
+    for email in person.private.emails:
+        masked = mask_email(email)
+        pairs += [(email, masked), (quote(email, safe=""), masked), (quote(email, safe="@"), masked)]
+    for phone in person.private.phones:
+        try:
+            number = phonenumbers.parse(phone, "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        national = "0" + str(number.national_number)
+        masked = mask_digits(e164, keep_start=5, keep_end=2)
+        pairs += [(e164, masked), (quote(e164, safe=""), masked), (e164[1:], masked[1:]), (national, masked)]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def mask_url(url: str, secrets: Iterable[tuple[str, str]]) -> str:
+    """A URL with the person's private values in it masked (wa.me links, look-up URLs, ?email=...)."""
+    for spelling, masked in secrets:
+        url = re.sub(re.escape(spelling), masked, url, flags=re.IGNORECASE)
+    return url

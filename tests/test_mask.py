@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.mask import mask_email, mask_phone, mask_text, mask_value, secret_words
+from auditor.mask import mask_email, mask_phone, mask_text, mask_url, mask_value, secret_words, url_secrets
 from auditor.model import Category, Person, PrivateValues
 
 
@@ -66,3 +66,34 @@ def test_mask_text_hides_precise_coordinates() -> None:
     masked = mask_text("photo GPS position 52.61120, -1.10850 taken 2024")
     assert masked == "photo GPS position 52.6•, -1.1• taken 2024"
     assert mask_text("version 2.1 costs £20.17") == "version 2.1 costs £20.17"  # not coordinates
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("ring 07700\u2013900123 today", "900123"),  # an en dash between the groups
+        ("born 14/03/1975 in Exampleton", "14/03"),
+        ("born 14.3.75", "14.3"),
+        ("dob 1975-03-14", "03-14"),
+        ("write to jd dot private at mail dot example", "private"),
+    ],
+)
+def test_mask_text_hides_other_spellings(text: str, hidden: str) -> None:
+    assert hidden not in mask_text(text)
+
+
+def test_mask_url_hides_private_values_in_links() -> None:
+    person = Person(
+        id="jane-doe",
+        name="Jane Doe",
+        private=PrivateValues(emails=("jd.private@mail.example",), phones=("07700 900123",)),
+    )
+    secrets = url_secrets(person)
+    for url in (
+        "https://wa.me/447700900123",
+        "http://keys.example/search?q=jd.private%40mail.example",
+        "http://x.example/contact?tel=07700900123",
+    ):
+        masked = mask_url(url, secrets)
+        assert "900123" not in masked and "jd.private" not in masked, masked
+    assert mask_url("http://x.example/posts/123456", secrets) == "http://x.example/posts/123456"

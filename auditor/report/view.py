@@ -9,7 +9,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from ..audit import AuditRun, PersonAudit
-from ..mask import mask_text, mask_value, secret_words
+from ..mask import mask_text, mask_url, mask_value, secret_words, url_secrets
 from ..model import Finding, Match, Severity
 
 STATUS_NEW = "new"
@@ -180,7 +180,10 @@ def _person_view(
     triage: Triage,
 ) -> PersonView:
     secrets = secret_words(audit.person)
-    views = [_finding_view(f, run, reveal, secrets, changes.get(f.id), triage) for f in audit.findings]
+    in_urls = url_secrets(audit.person)
+    views = [
+        _finding_view(f, run, reveal, secrets, in_urls, changes.get(f.id), triage) for f in audit.findings
+    ]
     counted = [(f, v) for f, v in zip(audit.findings, views, strict=True) if not v.triage]
     findings = tuple(views)
     counts = {s.value: 0 for s in Severity}
@@ -208,7 +211,13 @@ def _person_view(
 
 
 def _finding_view(
-    finding: Finding, run: AuditRun, reveal: bool, secrets: list[str], change: Change | None, triage: Triage
+    finding: Finding,
+    run: AuditRun,
+    reveal: bool,
+    secrets: list[str],
+    in_urls: list[tuple[str, str]],
+    change: Change | None,
+    triage: Triage,
 ) -> FindingView:
     # Public values were published on purpose; everything else is masked unless --reveal.
     shown = reveal or finding.match is Match.PUBLIC
@@ -220,7 +229,7 @@ def _finding_view(
         severity=finding.severity.value,
         value=finding.value if shown else mask_value(finding.category, finding.value),
         source=finding.source,
-        url=finding.url,
+        url=finding.url if reveal else mask_url(finding.url, in_urls),
         host=urlsplit(finding.url).hostname or "",
         evidence=finding.evidence if reveal else mask_text(finding.evidence, secrets),
         status=change.status if change else STATUS_NEW,

@@ -33,6 +33,7 @@ class _SeedCrawl:
     failures: list[FetchFailure] = field(default_factory=list)
     disallowed: int = 0
     not_found: int = 0
+    left_site: int = 0
     seed_failure: FetchFailure | None = None
 
 
@@ -79,6 +80,10 @@ class CrawlSource(Source):
             if url == seed:
                 # A seed that redirects (http -> https, to www.) moves the site with it.
                 state.site = site_of(host_of(result.final_url)) or state.site
+            elif site_of(host_of(result.final_url)) != state.site:
+                # A link that redirected off the site: that page is not about the person.
+                state.left_site += 1
+                continue
             document = self._document(state, result)
             if document is None or depth >= self.max_depth:
                 continue
@@ -135,8 +140,14 @@ class CrawlSource(Source):
             state.not_found += 1  # a dead link on the site: nothing to read there
 
 
+# Failures that mean a page of the site went unread this time (it may hold exactly what we look for):
+# they make the crawl incomplete. Refusals by design (robots, guard), files too large, unreadable
+# documents and dead links do not: a re-run would see the same.
+_TRANSIENT = {"timeout", "connection", "http_error", "rate_limited"}
+
+
 def _summarise(name: str, crawls: list[_SeedCrawl]) -> SourceResult:
-    """One status for the source: failed when any seed could not be crawled at all."""
+    """One status for the source: failed when a seed, or any page, could not be fetched this time."""
     documents = tuple(d for c in crawls for d in c.documents)
     failures = tuple(f for c in crawls for f in c.failures)
     failed_seeds = [c for c in crawls if c.seed_failure is not None]
@@ -144,14 +155,21 @@ def _summarise(name: str, crawls: list[_SeedCrawl]) -> SourceResult:
     disallowed = sum(c.disallowed for c in crawls)
     if disallowed:
         notes.append(f"{disallowed} URLs skipped as robots.txt asks")
+    left = sum(c.left_site for c in crawls)
+    if left:
+        notes.append(f"{left} links redirected to other sites and were not read")
     partial = [f for f in failures if all(f is not c.seed_failure for c in crawls)]
+    unread = [f for f in partial if f.reason in _TRANSIENT]
     if partial:
         notes.append(f"{len(partial)} URLs could not be fetched or read")
     for crawl in failed_seeds:
         assert crawl.seed_failure is not None
         notes.append(f"{crawl.seed} not checked: {crawl.seed_failure.detail or crawl.seed_failure.reason}")
+    for failure in unread[:3]:
+        notes.append(f"{failure.url} not checked: {failure.detail or failure.reason}")
     status = SourceStatus.OK
-    if failed_seeds:
-        rate_limited = all(c.seed_failure and c.seed_failure.reason == "rate_limited" for c in failed_seeds)
+    missed = [c.seed_failure for c in failed_seeds if c.seed_failure is not None] + unread
+    if missed:
+        rate_limited = all(f.reason == "rate_limited" for f in missed)
         status = SourceStatus.RATE_LIMITED if rate_limited else SourceStatus.FAILED
     return SourceResult(name, status, "; ".join(notes), documents, failures)

@@ -204,8 +204,9 @@ class KeyserverSource(Source):
         return [
             api.record_document(
                 source=self.name,
-                # The human page for the same look-up, not the API URL.
-                url=f"{self.base_url}/search?q={quote(email, safe='@')}",
+                # The keyserver's search page, where the reader can look the address up: not a URL
+                # with the address in it, which every output would then show unmasked.
+                url=f"{self.base_url}/search",
                 label=f"OpenPGP key on a keyserver with {len(key.user_ids)} user ID"
                 + ("" if len(key.user_ids) == 1 else "s"),
                 lines=lines,
