@@ -42,7 +42,7 @@ def build_findings(
     """Group sightings into findings, worst first; the same value on one URL is one finding."""
     best: dict[str, tuple[Document, Hit]] = {}
     for document, hit in sightings:
-        fid = fingerprint(key, person_id, hit.category, hit.key, document.url)
+        fid = fingerprint(key, person_id, hit.category, hit.key, document.identity)
         kept = best.get(fid)
         if kept is None or hit.severity.rank < kept[1].severity.rank:
             best[fid] = (document, hit)

@@ -171,6 +171,13 @@ class Document:
     """For an archived copy, when the archive captured it."""
     label: str = ""
     """A short human description ("GitHub profile", "RDAP registrant record") for reports."""
+    place: str = ""
+    """What identifies where it was seen across runs, when `url` changes without the place changing
+    (a snapshot's timestamp, a commit's hash); "" means `url` itself. Fingerprints use this."""
+
+    @property
+    def identity(self) -> str:
+        return self.place or self.url
 
 
 @dataclass(frozen=True)

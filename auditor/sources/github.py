@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
@@ -184,6 +185,8 @@ def _commits_document(
     url = profile_url
     if _REPO.fullmatch(repo) and _SHA.fullmatch(sha):
         url = f"{web.scheme}://{web.netloc}/{repo}/commit/{sha}"
-    return api.record_document(
+    document = api.record_document(
         source=source, url=url, label=f"Commit author emails on GitHub for {login}", lines=lines
     )
+    # Each push changes the newest commit: the place is the account's commits, not one hash.
+    return dataclasses.replace(document, place=f"{profile_url}#commit-emails")

@@ -140,6 +140,8 @@ class WaybackSource(Source):
                     attributed=True,
                     archived_at=when,
                     label=f"Archived copy of {capture.original} ({when.date().isoformat()})",
+                    # A new capture of the same page is the same place: the finding keeps its identity.
+                    place=f"archive:{capture.original}",
                 )
             )
 
