@@ -130,13 +130,24 @@ def test_rate_limited_everywhere(
     assert len(local_server.requests_to("/pics/janedoe_mp")) == 2  # retried once by the fetch layer
 
 
-def test_one_platform_rate_limited_is_still_ok(
+def test_one_platform_rate_limited_makes_the_source_rate_limited(
     local_server: LocalServer, fetcher_factory: FetcherFactory, tmp_path: Path
 ) -> None:
+    # Not checked this time is not "no account there": the source must not read as complete.
     local_server.route("/pics/janedoe_mp", Reply(429, "slow down", {"retry-after": "0"}))
     result = run(fetcher_factory, catalogue(tmp_path, local_server))
-    assert result.status is SourceStatus.OK
+    assert result.status is SourceStatus.RATE_LIMITED
     assert "1 platform could not be checked (1 rate-limited): Pics" in result.detail
+
+
+def test_a_platform_that_walls_everyone_leaves_the_source_ok(
+    local_server: LocalServer, fetcher_factory: FetcherFactory, tmp_path: Path
+) -> None:
+    # A challenge page every month is a property of the platform, said in the detail, not a failure.
+    local_server.route("/pics/janedoe_mp", Reply(403, "<title>Just a moment...</title>"))
+    result = run(fetcher_factory, catalogue(tmp_path, local_server))
+    assert result.status is SourceStatus.OK
+    assert "1 platform could not be checked" in result.detail and "Pics" in result.detail
 
 
 def test_server_errors_everywhere_fail(

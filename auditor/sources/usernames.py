@@ -205,11 +205,25 @@ def _summarise(name: str, outcomes: list[_Outcome]) -> SourceResult:
         notes.append(f"{_count(len(unknown), noun)} could not be checked ({why}): {_cap(sites)}")
     detail = "; ".join(notes)
 
+    # A platform that walls or challenges every visitor will do so next month too: counted in the
+    # detail, it does not fail the source. One that was down or said "slow down" was simply not
+    # checked this time: the source is incomplete, and must not read as "no account there".
+    transient = [o for o in unknown if _transient(o.presence)]
     status = SourceStatus.OK
-    if unknown and not found and not missing:
-        all_rate_limited = all(o.presence.reason is Reason.RATE_LIMITED for o in unknown)
+    if transient or (unknown and not found and not missing):
+        looked_at = transient or unknown
+        all_rate_limited = all(o.presence.reason is Reason.RATE_LIMITED for o in looked_at)
         status = SourceStatus.RATE_LIMITED if all_rate_limited else SourceStatus.FAILED
     return SourceResult(name, status, detail, documents, failures)
+
+
+def _transient(presence: Presence) -> bool:
+    if presence.reason is Reason.RATE_LIMITED:
+        return True
+    return presence.reason is Reason.FETCH and presence.fetch_reason in _TRANSIENT_FETCH
+
+
+_TRANSIENT_FETCH = {"timeout", "connection", "http_error", "rate_limited"}
 
 
 def _count(n: int, noun: str) -> str:
