@@ -123,6 +123,9 @@ def keys(text: str, links: tuple[str, ...] = ()) -> set[str]:
         ("112 Other Road, EX2 3BB", set()),
         ("£12 parking, EX2 3BB", set()),
         ("12 Acacia Avenue, Exampleton EX2 3BD", set()),
+        ("We met at 12 Acacia Avenue, Exampleton, for tea.", {HOME}),  # the postcode left out
+        ("12 Acacia Ave., Exampleton", {HOME}),
+        ("12 Acacia Avenue is for sale", set()),  # no town: thousands of streets share the name
         (
             "Constituency Office, 1 High Street, Exampleton EX1 1AA",
             {"constituency office, 1 high street, exampleton ex1 1aa"},

@@ -114,13 +114,19 @@ class _AddressNeedle(_Needle):
     number: re.Pattern[str] | None = None
     street: re.Pattern[str] | None = None
     locality: re.Pattern[str] | None = None
+    number_street: re.Pattern[str] | None = None
+    """"12 Acacia Avenue": with the town close after it, a whole address even without the postcode."""
+    street_hint: str = ""
 
     def first(self, hay: Haystack) -> Span | None:
-        """The span from the house number or street to the postcode, or None."""
-        if not self.could_be_in(hay):
+        """The span from the house number or street to the postcode (or the town), or None."""
+        if self.has_postcode and self.could_be_in(hay):
+            found = self._by_postcode(hay.text)
+            if found:
+                return found
+        # A page may give "12 Acacia Avenue, Exampleton" and leave the postcode out.
+        if self.street_hint and self.street_hint not in hay.lower:
             return None
-        if self.has_postcode:
-            return self._by_postcode(hay.text)
         return self._by_street(hay.text)
 
     def _by_postcode(self, text: str) -> Span | None:
@@ -143,14 +149,21 @@ class _AddressNeedle(_Needle):
         return None
 
     def _by_street(self, text: str) -> Span | None:
-        # No postcode in the roster: need "12 Acacia Avenue" and the town close after it.
-        if self.number is None or self.locality is None:
+        # Without a postcode: need "12 Acacia Avenue" and the town close after it.
+        if self.number_street is None or self.locality is None:
             return None
-        for found in self.number.finditer(text):
+        for found in self.number_street.finditer(text):
             town = self.locality.search(text, found.end(), found.end() + 100)
-            if town:
+            if town and not self._other_postcode_after(text, town.end()):
                 return found.start(), town.end()
         return None
+
+    def _other_postcode_after(self, text: str, at: int) -> bool:
+        """A different postcode right after the town: a different address that shares the street name."""
+        if not self.has_postcode:
+            return False
+        following = POSTCODE_ANYCASE.match(text[at : at + 20].lstrip(" ,\n"))
+        return following is not None and not self.pattern.fullmatch(following.group())
 
 
 @dataclass(frozen=True)
@@ -358,13 +371,14 @@ def _address_needle(value: str, match: Match) -> _AddressNeedle | None:
         return None  # a house name with no number and no postcode: nothing specific enough to look for
     if street is None and parts:
         street = parts[0]
-    number_pattern = None
+    number_pattern = number_street = None
     if number is not None:
         # The house number as a whole token: not "112", "12.5", "£12", "12/03" or "12,000".
         number_re = rf"(?<![\w£$€.,/\-]){re.escape(number)}(?![\w]|[.,/:\-]\d)"
-        if not code and street is not None:
-            number_re += r"\s*,?\s*" + _phrase_body(street, abbreviate=True)
         number_pattern = re.compile(number_re, re.IGNORECASE)
+        if street is not None:
+            street_re = number_re + r"\s*,?\s*" + _phrase_body(street, abbreviate=True)
+            number_street = re.compile(street_re, re.IGNORECASE)
     street_pattern = re.compile(_phrase_body(street, abbreviate=True), re.IGNORECASE) if street else None
     locality_pattern = re.compile(_phrase_body(locality), re.IGNORECASE) if locality else None
     return _AddressNeedle(
@@ -375,6 +389,8 @@ def _address_needle(value: str, match: Match) -> _AddressNeedle | None:
         re.compile(postcode, re.IGNORECASE),
         hint=compact[:-3].lower() if code else _longest_word(street or ""),
         has_postcode=bool(code),
+        number_street=number_street,
+        street_hint=_longest_word(street or "") if number_street else "",
         number=number_pattern,
         street=street_pattern,
         locality=locality_pattern,
