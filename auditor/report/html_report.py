@@ -126,6 +126,34 @@ def risk_order(person: PersonView) -> tuple[int, ...]:
     return (-person.score, *counts, 0 if person.incomplete else 1)
 
 
+def make_environment() -> jinja2.Environment:
+    """The one template environment for every HTML output (reports, dashboard, monthly summary)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(shipped("report_templates")),
+        # Everything crawled is hostile text: escape always, and fail loudly on a missing variable.
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize,
+    )
+    css = shipped("report_templates/report.css").read_text(encoding="utf-8")
+    env.filters.update(long_date=long_date, long_time=long_time, sentence=sentence)
+    env.globals.update(
+        long_time=long_time,
+        csp=strict_csp(css),
+        # Our own shipped file, never crawled data: inserted verbatim so the CSP hash matches it.
+        stylesheet=Markup(css),  # noqa: S704
+        severities=[s.value for s in Severity],
+        severity_labels=SEVERITY_LABELS,
+        severity_meanings=SEVERITY_MEANINGS,
+        category_labels=CATEGORY_LABELS,
+        status_labels=STATUS_LABELS,
+        source_labels=SOURCE_LABELS,
+    )
+    return env
+
+
 @dataclass(frozen=True)
 class Renderer:
     """Renders the dashboard and the person reports."""
@@ -135,30 +163,7 @@ class Renderer:
 
     @classmethod
     def create(cls, advice: AdviceBook) -> Renderer:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(shipped("report_templates")),
-            # Everything crawled is hostile text: escape always, and fail loudly on a missing variable.
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            finalize=_finalize,
-        )
-        css = shipped("report_templates/report.css").read_text(encoding="utf-8")
-        env.filters.update(long_date=long_date, long_time=long_time, sentence=sentence)
-        env.globals.update(
-            long_time=long_time,  # base.html.j2 asks for it as a global: the summary's env has none
-            csp=strict_csp(css),
-            # Our own shipped file, never crawled data: inserted verbatim so the CSP hash matches it.
-            stylesheet=Markup(css),  # noqa: S704
-            severities=[s.value for s in Severity],
-            severity_labels=SEVERITY_LABELS,
-            severity_meanings=SEVERITY_MEANINGS,
-            category_labels=CATEGORY_LABELS,
-            status_labels=STATUS_LABELS,
-            source_labels=SOURCE_LABELS,
-        )
-        return cls(env, advice)
+        return cls(make_environment(), advice)
 
     def person(self, run: RunView, person: PersonView) -> str:
         top = self.advice.top_actions(((g.severity, g.advice) for g in person.groups), n=3)

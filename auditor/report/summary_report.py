@@ -8,14 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from .. import __version__
 from ..history.summary import MonthSummary, TrendPoint
 from ..model import Severity
-from ..resources import shipped
 from .files import write_atomic
-from .html_report import CATEGORY_LABELS, CSP, SEVERITY_LABELS, STATUS_LABELS
+from .html_report import make_environment
 from .view import iso
 
 SCHEMA_VERSION = 1
@@ -173,7 +170,7 @@ def summary_to_json(summary: MonthSummary) -> dict[str, Any]:
 
 
 def render_summary_html(summary: MonthSummary) -> str:
-    env = _environment()
+    env = make_environment()
     return env.get_template("summary.html.j2").render(
         run=Footer(version=__version__, generated_at=iso(summary.generated_at)),
         summary=summary,
@@ -187,25 +184,6 @@ def month_label(month: str) -> str:
     """The month as people write it: "2024-05" becomes "May 2024"."""
     year, number = month.split("-")
     return f"{MONTH_NAMES[int(number) - 1]} {year}"
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(shipped("report_templates")),
-        # Names and source details come from rosters and remote servers: escape always, fail on typos.
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(
-        csp=CSP,
-        severities=[s.value for s in Severity],
-        severity_labels=SEVERITY_LABELS,
-        category_labels=CATEGORY_LABELS,
-        status_labels=STATUS_LABELS,
-    )
-    return env
 
 
 def _nice_step(largest: int, intervals: int = 4) -> int:
