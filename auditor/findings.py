@@ -27,11 +27,6 @@ def fingerprint(key: bytes, person_id: str, category: Category, value_key: str, 
     return keyed_hash(key, "finding/v1", person_id, category.value, value_key, canonical(url) or url)[:24]
 
 
-def value_id(key: bytes, person_id: str, category: Category, value_key: str) -> str:
-    """Identity of a value regardless of where it was seen (groups a value's places in reports)."""
-    return keyed_hash(key, "value/v1", person_id, category.value, value_key)[:24]
-
-
 def build_findings(
     person_id: str,
     sightings: Iterable[tuple[Document, Hit]],

@@ -205,7 +205,7 @@ def _came_back(db: sqlite3.Connection, run_id: int, started: str) -> frozenset[s
 
 
 def value_hash(key: bytes, person_id: str, category: Category, value_key: str) -> str:
-    """The keyed hash a value is stored as; its first 24 characters are findings.value_id."""
+    """The keyed hash a value is stored as (never the value itself)."""
     return keyed_hash(key, "value/v1", person_id, category.value, value_key)
 
 
