@@ -7,7 +7,6 @@ import ipaddress
 import json
 import types
 import typing
-import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from . import __version__
 from .errors import InputError
 from .resources import package_data
-from .yamlpos import read_yaml, schema_problems
+from .yamlpos import read_yaml, schema_problems, url_check
 
 DEFAULT_USER_AGENT = (
     f"auditor/{__version__} (+https://github.com/auditor-project/auditor; "
@@ -182,17 +181,4 @@ def _check_cidr(value: object) -> bool:
     return True
 
 
-def _check_proxy(value: object) -> bool:
-    """A proxy URL with a scheme requests can use, a host and, if given, a valid port."""
-    if not isinstance(value, str):
-        return True
-    try:
-        parts = urllib.parse.urlsplit(value)
-        host, _port = parts.hostname, parts.port  # .port raises ValueError for a bad port
-    except ValueError as e:
-        raise ValueError("its host or port cannot be read") from e
-    if parts.scheme not in _PROXY_SCHEMES:
-        raise ValueError("use http, https, socks5 or socks5h")
-    if not host:
-        raise ValueError("it has no host name")
-    return True
+_check_proxy = url_check(_PROXY_SCHEMES, "use http, https, socks5 or socks5h")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import urllib.parse
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from .errors import InputError, Problem
 from .model import Person, PrivateLocation, PrivateValues, PublicValues
 from .resources import shipped
-from .yamlpos import Loaded, read_yaml, schema_problems
+from .yamlpos import Loaded, read_yaml, schema_problems, url_check
 
 _EXTENSION = re.compile(r"(?i)\s*(?:ext\.?|extension|x)\s*\d+\s*$")
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -124,20 +123,7 @@ def _check_phone(value: object) -> bool:
     return True
 
 
-def _check_http_url(value: object) -> bool:
-    """An http(s) URL with a host and, if given, a valid port."""
-    if not isinstance(value, str):
-        return True
-    try:
-        parts = urllib.parse.urlsplit(value)
-        host, _port = parts.hostname, parts.port  # .port raises ValueError for a bad port
-    except ValueError as e:
-        raise ValueError("its host or port cannot be read") from e
-    if parts.scheme not in {"http", "https"}:
-        raise ValueError("it does not start with http:// or https://")
-    if not host:
-        raise ValueError("it has no host name")
-    return True
+_check_http_url = url_check(frozenset({"http", "https"}), "it does not start with http:// or https://")
 
 
 # --- building values (only from a roster that passed validation) ------------------------------------

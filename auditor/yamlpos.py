@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -407,3 +408,24 @@ def _range_message(schema: Mapping[str, Any]) -> str:
     if "minimum" in schema and "maximum" in schema:
         return f"{subject}must be between {_num(schema['minimum'])} and {_num(schema['maximum'])}"
     return f"{subject}must be " + " and ".join(b for b in (low, high) if b)
+
+
+def url_check(schemes: frozenset[str], wrong_scheme: str) -> Callable[[object], bool]:
+    """A jsonschema format check for a URL with one of `schemes`, a host and, if given, a valid port;
+    it raises ValueError saying what is wrong (the message reaches the user's Problem)."""
+
+    def check(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        try:
+            parts = urllib.parse.urlsplit(value)
+            host, _port = parts.hostname, parts.port  # .port raises ValueError for a bad port
+        except ValueError as e:
+            raise ValueError("its host or port cannot be read") from e
+        if parts.scheme not in schemes:
+            raise ValueError(wrong_scheme)
+        if not host:
+            raise ValueError("it has no host name")
+        return True
+
+    return check
