@@ -76,4 +76,9 @@ def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
         for audit in run.people:
             print(f"  {audit.person.name}: {(out / 'people' / f'{audit.person.id}.html').resolve()}")
         print(f"Findings:  {(out / 'findings.json').resolve()}")
+        print(
+            "(Alex Morgan's website answers with server errors on purpose: see how a source that could "
+            "not be checked is reported as not checked, never as clear.)",
+            file=sys.stderr,
+        )
     return 0
