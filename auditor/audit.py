@@ -52,6 +52,8 @@ class SourceReport:
     detail: str
     documents: int
     failures: tuple[FetchFailure, ...] = ()
+    checked: frozenset[str] | None = None
+    """The URLs read, when the source read only some of what it could (see SourceResult.checked)."""
 
 
 @dataclass(frozen=True)
@@ -153,4 +155,5 @@ def _source_report(state: SourceState, result: SourceResult | None) -> SourceRep
         result.detail,
         len(result.documents),
         result.failures,
+        None if result.checked is None else frozenset(result.checked),
     )

@@ -301,7 +301,7 @@ def _cmd_triage(args: argparse.Namespace) -> int:
     state = _existing_state(args.state or default_state())
     with (
         run_lock(state.with_name(state.name + ".lock")),
-        HistoryStore.open(state, load_key(key_file_for(state))) as store,
+        HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store,
     ):
         decision = decide(store, args.finding_id, args.decision, args.reason, args.until)
     until = f" until {decision.until}" if decision.until else ""
@@ -315,7 +315,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     from .workflow import default_state, key_file_for
 
     state = _existing_state(args.state or default_state())
-    with HistoryStore.open(state, load_key(key_file_for(state))) as store:
+    with HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store:
         summary = month_summary(store, args.month)
     html, data = write_summary(summary, args.out)
     if not args.quiet:
@@ -332,7 +332,7 @@ def _cmd_prune(args: argparse.Namespace) -> int:
     state = _existing_state(args.state or default_state())
     with (
         run_lock(state.with_name(state.name + ".lock")),
-        HistoryStore.open(state, load_key(key_file_for(state))) as store,
+        HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store,
     ):
         result = prune(store, args.before)
     if not args.quiet:

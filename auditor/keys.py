@@ -10,6 +10,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .errors import AuditorError
+
 KEY_ENV = "AUDITOR_HASH_KEY"
 """Environment variable holding the key (hex or any string); wins over the key file."""
 
@@ -18,7 +20,7 @@ def default_key_file() -> Path:
     return Path(platformdirs.user_data_dir("auditor")) / "hash.key"
 
 
-def load_key(key_file: Path | None = None) -> bytes:
+def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
     """The key from $AUDITOR_HASH_KEY, else from `key_file`, created (mode 0600) on first use.
 
     A phone number has only ~10^10 possible values: an unkeyed hash of one is reversed in seconds, so
@@ -32,7 +34,11 @@ def load_key(key_file: Path | None = None) -> bytes:
     try:
         return path.read_bytes().strip()
     except FileNotFoundError:
-        pass
+        if not create:
+            # A new key here could never open the existing history: say what is missing instead.
+            raise AuditorError(
+                f"no hash key: set ${KEY_ENV}, or restore {path}, the key the history was written with"
+            ) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_hex(32).encode()
     # O_EXCL: if another run created it meanwhile, use theirs rather than overwrite it.

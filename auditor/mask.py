@@ -133,6 +133,12 @@ def secret_words(person: Person) -> list[str]:
     for email in private.emails:
         # The mailbox name alone identifies the address, however a page disguises the rest.
         words.add(email.partition("@")[0])
+    for day in private.dates_of_birth:
+        # Day and month without the year give the birthday away too ("2nd November", "02/11").
+        month = day.strftime("%B")
+        ordinal = f"{day.day}{_ordinal_suffix(day.day)}"
+        words.update({f"{day.day} {month}", f"{ordinal} {month}", f"{month} {day.day}", f"{month} {ordinal}",
+                      f"{day.day:02d}/{day.month:02d}", f"{day.day}/{day.month}"})  # fmt: skip
     for text in (*private.addresses, *private.relatives, *private.other):
         for word in re.findall(r"[^\W\d_][\w'’-]{2,}", _POSTCODE.sub(" ", text)):
             if word.lower() not in public:
@@ -152,8 +158,19 @@ def mask_text(text: str, secrets: Iterable[str] = ()) -> str:
     text = _DIGIT_RUN.sub(lambda m: mask_digits(m.group(0)), text)
     text = mask_postcode(text)
     for word in secrets:
-        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", mask_word(word), text, flags=re.IGNORECASE)
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _mask_secret(word), text, flags=re.IGNORECASE)
     return text
+
+
+def _mask_secret(word: str) -> str:
+    # A secret with digits in it (a birthday, a house number) keeps none of them.
+    return re.sub(r"\d", DOT, mask_word(word)) if any(c.isdigit() for c in word) else mask_word(word)
+
+
+def _ordinal_suffix(day: int) -> str:
+    if day in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def url_secrets(person: Person) -> list[tuple[str, str]]:

@@ -202,6 +202,9 @@ class SourceResult:
     """Why it failed, was skipped or rate-limited; or what it checked when ok."""
     documents: tuple[Document, ...] = ()
     failures: tuple[FetchFailure, ...] = ()
+    checked: tuple[str, ...] | None = None
+    """When the source looked at some places only (a crawl cut short by its page cap): the URLs it did
+    read, so history resolves a finding only where the source looked. None: it saw all it could."""
 
 
 # --- what detectors produce -------------------------------------------------------------------------

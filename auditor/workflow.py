@@ -29,6 +29,7 @@ from .lock import run_lock
 from .model import Category, Finding, Match, Person
 from .report import OutputPaths, write_outputs
 from .report.view import Triage
+from .scrub import scrub
 
 log = logging.getLogger("auditor")
 
@@ -126,9 +127,9 @@ def _audit(
     for audit in run.people:
         for source in audit.sources:
             if source.status.value in ("failed", "rate_limited"):
-                log.warning(
-                    "%s: source %s %s: %s", audit.person.id, source.name, source.status.value, source.detail
-                )
+                # A detail can name a page whose address spells a private value: never log it as is.
+                detail = scrub(source.detail, audit.person)
+                log.warning("%s: source %s %s: %s", audit.person.id, source.name, source.status.value, detail)
     return run
 
 

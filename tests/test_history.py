@@ -204,6 +204,22 @@ def test_a_failed_source_resolves_nothing(store: HistoryStore) -> None:
     assert mar.unchecked["jane-doe"] == ()
 
 
+def test_a_crawl_cut_short_resolves_only_where_it_looked(store: HistoryStore) -> None:
+    import dataclasses
+
+    record_run(store, run_on("2024-01-15", audit(JANE, [EMAIL, ADDRESS])))
+    # February's crawl stopped at its page limit: it read the contact page (the email is gone from it)
+    # but never reached the news page, so the address there is unknown, not resolved.
+    feb_audit = audit(JANE, [])
+    capped = tuple(
+        dataclasses.replace(s, checked=frozenset({EMAIL.url})) if s.name == "crawl" else s
+        for s in feb_audit.sources
+    )
+    feb = record_run(store, run_on("2024-02-15", dataclasses.replace(feb_audit, sources=capped)))
+    assert [v.id for v in feb.resolved["jane-doe"]] == [EMAIL.id]
+    assert [v.id for v in feb.unchecked["jane-doe"]] == [ADDRESS.id]
+
+
 def test_skipped_and_rate_limited_sources_resolve_nothing(store: HistoryStore) -> None:
     record_run(store, run_on("2024-01-15", audit(JANE, [PHONE, DOB])))
     half = audit(JANE, [])

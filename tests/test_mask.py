@@ -97,3 +97,13 @@ def test_mask_url_hides_private_values_in_links() -> None:
         masked = mask_url(url, secrets)
         assert "900123" not in masked and "jd.private" not in masked, masked
     assert mask_url("http://x.example/posts/123456", secrets) == "http://x.example/posts/123456"
+
+
+def test_a_birthday_without_the_year_is_masked_in_snippets() -> None:
+    import datetime as dt
+
+    person = Person(id="sam", name="Sam Patel", private=PrivateValues(dates_of_birth=(dt.date(1988, 11, 2),)))
+    for text in ("turned 35 on 2nd November last year", "birthday: November 2", "cake on 02/11 please"):
+        masked = mask_text(text, secret_words(person))
+        assert "2nd November" not in masked and "November 2" not in masked and "02/11" not in masked, masked
+    assert mask_text("on 12 November", secret_words(person)) == "on 12 November"  # another day stays

@@ -64,8 +64,12 @@ def test_depth_and_page_caps(local_server: LocalServer, fetcher_factory: Any) ->
     local_server.route("/", page("/d0.html"), host=SITE)
     shallow = crawl(local_server, fetcher_factory, f"http://{SITE}/", max_depth=2)
     assert urls(shallow) == {f"http://{SITE}/", f"http://{SITE}/d0.html", f"http://{SITE}/d1.html"}
+    assert shallow.checked is None  # it read everything within its depth: it vouches for the site
     capped = crawl(local_server, fetcher_factory, f"http://{SITE}/", max_pages=2)
     assert len(capped.documents) == 2
+    # Cut short by the page cap: history may resolve findings only on the pages it did read.
+    assert capped.checked == (f"http://{SITE}/", f"http://{SITE}/d0.html")
+    assert "page limit" in capped.detail
 
 
 def test_a_seed_with_a_path_stays_under_it_but_reads_linked_files(

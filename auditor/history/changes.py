@@ -11,7 +11,7 @@ from ..keys import keyed_hash
 from ..mask import mask_value
 from ..model import Category, Finding, Match, SourceStatus
 from ..report.view import Change, ResolvedView
-from .scrub import scrub, scrub_url
+from ..scrub import scrub, scrub_url
 from .store import HistoryStore, StateError, format_time, parse_time
 
 NEW = "new"
@@ -164,8 +164,14 @@ def _absent(
     db: sqlite3.Connection, run_id: int, audit: PersonAudit, present: set[str]
 ) -> tuple[tuple[ResolvedView, ...], tuple[ResolvedView, ...]]:
     """Split the person's open findings missing from this run into (resolved, unchecked)."""
-    # Only a source that ran ok can vouch that something is gone; a failure proves nothing.
+    # Only a source that ran ok can vouch that something is gone; a failure proves nothing. A source
+    # that read only some places (a crawl cut short) vouches only for those places.
     checked = {s.name for s in audit.sources if s.status is SourceStatus.OK}
+    places = {
+        s.name: {scrub_url(url, audit.person) for url in s.checked}
+        for s in audit.sources
+        if s.checked is not None
+    }
     rows = db.execute(
         "SELECT id, category, masked, url, last_seen, source FROM findings "
         "WHERE person_id = ? AND resolved_run IS NULL ORDER BY category, id",
@@ -183,7 +189,8 @@ def _absent(
             url=str(row["url"]),
             last_seen=str(row["last_seen"]),
         )
-        if row["source"] in checked:
+        looked = row["source"] not in places or row["url"] in places[row["source"]]
+        if row["source"] in checked and looked:
             db.execute("UPDATE findings SET resolved_run = ? WHERE id = ?", (run_id, view.id))
             db.execute("INSERT INTO finding_resolutions VALUES (?, ?)", (view.id, run_id))
             gone.append(view)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..model import Severity
-from .scrub import scrub_free_text
+from ..scrub import scrub_free_text
 from .store import HistoryStore, format_time, parse_time
 
 ACCEPTED = "accepted"

@@ -16,8 +16,17 @@ def write_atomic(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
+        # mkstemp makes 0600; give the file the mode any new file would get under the user's umask
+        # (an operator who sets umask 077 for reports that may hold --reveal values gets 0600).
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    # The only way to read the umask is to set it; outputs are written from one thread, after the audit.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 from ..audit import AuditRun, PersonAudit
 from ..mask import mask_text, mask_url, mask_value, secret_words, url_secrets
-from ..model import Finding, Match, Severity
+from ..model import Finding, Match, Person, Severity
+from ..scrub import scrub, scrub_url
 
 STATUS_NEW = "new"
 
@@ -182,7 +183,8 @@ def _person_view(
     secrets = secret_words(audit.person)
     in_urls = url_secrets(audit.person)
     views = [
-        _finding_view(f, run, reveal, secrets, in_urls, changes.get(f.id), triage) for f in audit.findings
+        _finding_view(f, audit.person, run, reveal, secrets, in_urls, changes.get(f.id), triage)
+        for f in audit.findings
     ]
     counted = [(f, v) for f, v in zip(audit.findings, views, strict=True) if not v.triage]
     findings = tuple(views)
@@ -198,7 +200,14 @@ def _person_view(
         score_meaning=audit.score.meaning,
         counts=counts,
         sources=tuple(
-            SourceView(s.name, s.description, s.status.value, s.detail, s.documents) for s in audit.sources
+            SourceView(
+                s.name,
+                s.description,
+                s.status.value,
+                s.detail if reveal else scrub(s.detail, audit.person),
+                s.documents,
+            )
+            for s in audit.sources
         ),
         findings=findings,
         groups=_groups(tuple(f for f, _ in counted), tuple(v for _, v in counted)),
@@ -212,6 +221,7 @@ def _person_view(
 
 def _finding_view(
     finding: Finding,
+    person: Person,
     run: AuditRun,
     reveal: bool,
     secrets: list[str],
@@ -229,14 +239,14 @@ def _finding_view(
         severity=finding.severity.value,
         value=finding.value if shown else mask_value(finding.category, finding.value),
         source=finding.source,
-        url=finding.url if reveal else mask_url(finding.url, in_urls),
+        url=finding.url if reveal else mask_url(scrub_url(finding.url, person), in_urls),
         host=urlsplit(finding.url).hostname or "",
         evidence=finding.evidence if reveal else mask_text(finding.evidence, secrets),
         status=change.status if change else STATUS_NEW,
         first_seen=iso(change.first_seen if change else run.started_at),
         advice=finding.advice,
         detail=finding.detail,
-        label=finding.label,
+        label=finding.label if reveal else scrub(finding.label, person),
         archived_at=iso(finding.archived_at) if finding.archived_at else "",
         triage=decision.decision if decision else "",
         triage_note=_triage_note(decision, reveal, secrets) if decision else "",

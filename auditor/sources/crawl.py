@@ -34,6 +34,10 @@ class _SeedCrawl:
     disallowed: int = 0
     not_found: int = 0
     left_site: int = 0
+    gone: list[str] = field(default_factory=list)
+    """URLs that answered 404 or 410: checked, and nothing there."""
+    unread: int = 0
+    """Links in scope left unread because the page cap was reached."""
     seed_failure: FetchFailure | None = None
 
 
@@ -92,6 +96,7 @@ class CrawlSource(Source):
                 if link and link not in seen and self._in_scope(state, link):
                     seen.add(link)
                     queue.append((link, depth + 1))
+        state.unread = len(queue)
         return state
 
     def _in_scope(self, state: _SeedCrawl, url: str) -> bool:
@@ -138,6 +143,8 @@ class CrawlSource(Source):
             state.failures.append(failure)
         else:
             state.not_found += 1  # a dead link on the site: nothing to read there
+            if response.status in (404, 410):
+                state.gone.append(url)
 
 
 # Failures that mean a page of the site went unread this time (it may hold exactly what we look for):
@@ -167,9 +174,15 @@ def _summarise(name: str, crawls: list[_SeedCrawl]) -> SourceResult:
         notes.append(f"{crawl.seed} not checked: {crawl.seed_failure.detail or crawl.seed_failure.reason}")
     for failure in unread[:3]:
         notes.append(f"{failure.url} not checked: {failure.detail or failure.reason}")
+    capped = sum(c.unread for c in crawls)
+    checked = None
+    if capped:
+        # Cut short: what was not read this time is neither present nor gone.
+        notes.append(f"stopped at the page limit with {capped} links unread (crawl.max_pages)")
+        checked = tuple(d.url for d in documents) + tuple(u for c in crawls for u in c.gone)
     status = SourceStatus.OK
     missed = [c.seed_failure for c in failed_seeds if c.seed_failure is not None] + unread
     if missed:
         rate_limited = all(f.reason == "rate_limited" for f in missed)
         status = SourceStatus.RATE_LIMITED if rate_limited else SourceStatus.FAILED
-    return SourceResult(name, status, "; ".join(notes), documents, failures)
+    return SourceResult(name, status, "; ".join(notes), documents, failures, checked)

@@ -8,8 +8,8 @@ from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 
-from ..mask import mask_text, secret_words
-from ..model import Person
+from .mask import mask_text, secret_words
+from .model import Person
 
 _NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 _NOT_DIGIT = re.compile(r"\D+")
