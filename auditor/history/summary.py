@@ -220,9 +220,15 @@ def _last_runs(db: sqlite3.Connection, lo: str, hi: str) -> dict[str, sqlite3.Ro
 
 
 def _findings_at(db: sqlite3.Connection, run_id: int, person_id: str) -> list[sqlite3.Row]:
+    """The findings of a person's run that counted: not taken out by a triage decision in force when
+    the run started (as the run's own report and score did)."""
     return db.execute(
         "SELECT f.category, fr.severity FROM finding_runs fr JOIN findings f ON f.id = fr.finding_id "
-        "WHERE fr.run_id = ? AND f.person_id = ?",
+        "JOIN runs r ON r.id = fr.run_id "
+        "LEFT JOIN decisions d ON d.finding_id = f.id AND d.decided_at <= r.started "
+        "  AND (d.came_back_at IS NULL OR d.came_back_at > r.started) "
+        "  AND (d.until IS NULL OR d.until >= substr(r.started, 1, 10)) "
+        "WHERE fr.run_id = ? AND f.person_id = ? AND d.finding_id IS NULL",
         (run_id, person_id),
     ).fetchall()
 
