@@ -568,3 +568,27 @@ def test_heif_iloc_with_zero_width_fields_is_refused_quickly() -> None:
     with pytest.raises(ValueError):
         _heif_item_data(body, 0, len(body), wanted=1)  # item 1 is never listed: every item is walked
     assert time.monotonic() - started < 1.0
+
+
+def test_json_ld_contact_details_are_read_but_scripts_are_not() -> None:
+    page = b"""<html><head>
+    <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "Person",
+      "name": "Jane Doe", "telephone": "+44 7700 900123", "image": "https://jane.example/me.jpg",
+      "address": {"@type": "PostalAddress", "streetAddress": "12 Acacia Avenue", "postalCode": "EX2 3BB"}}]}
+    </script>
+    <script type="application/ld+json">{ not json at all </script>
+    <script>var hidden = "07700 900555";</script>
+    </head><body><p>Welcome</p></body></html>"""
+    result = extract(page, url="http://jane.example/", content_type="text/html")
+    assert isinstance(result, Extracted)
+    assert "telephone: +44 7700 900123" in result.text
+    assert "streetaddress: 12 Acacia Avenue" in result.text and "postalcode: EX2 3BB" in result.text
+    assert "900555" not in result.text  # ordinary script text is never read
+    assert "me.jpg" not in result.text and "Welcome" in result.text
+
+
+def test_deeply_nested_json_ld_is_bounded() -> None:
+    nested = '{"telephone": "+44 7700 900123", "author": ' * 2000 + "1" + "}" * 2000
+    page = f'<script type="application/ld+json">{nested}</script><p>x</p>'.encode()
+    result = extract(page, url="http://jane.example/", content_type="text/html")
+    assert isinstance(result, Extracted)  # parsed or skipped, never a crash

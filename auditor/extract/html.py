@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -69,6 +70,7 @@ def extract_html(body: bytes, *, url: str, content_type: str = "") -> Extracted 
     metas: list[Tag] = []
     bases: list[Tag] = []
     links: list[Tag] = []
+    structured: list[Tag] = []
     # One pass over the tree instead of several find_all calls, which took a third of the time.
     for element in soup.descendants:
         if isinstance(element, Tag):
@@ -80,6 +82,8 @@ def extract_html(body: bytes, *, url: str, content_type: str = "") -> Extracted 
                 titles.append(element)
             elif element.name == "base":
                 bases.append(element)
+            elif element.name == "script" and _attr(element, "type").lower() == "application/ld+json":
+                structured.append(element)
     title = clean_meta(titles[0].get_text()) if titles else ""
     meta = _meta(metas)
     if title:
@@ -88,6 +92,9 @@ def extract_html(body: bytes, *, url: str, content_type: str = "") -> Extracted 
         meta["truncated"] = "true"
     header = [title] + [meta[k] for k in ("description", "og:description", "author") if k in meta]
     text = "\n".join(dict.fromkeys(v for v in header if v))  # og:description often repeats description
+    facts = _structured_data(structured)
+    if facts:
+        text = f"{text}\n{facts}" if text else facts
     body_text = _visible_text(soup, MAX_TEXT_CHARS - len(text))
     text = f"{text}\n{body_text}" if text and body_text else text or body_text
     contacts, outlinks = _links(links, bases, url)
@@ -99,6 +106,48 @@ def extract_html(body: bytes, *, url: str, content_type: str = "") -> Extracted 
         outlinks=outlinks,
         meta=meta,
     )
+
+
+# schema.org properties that carry contact details: SEO plugins put a site owner's phone, email and
+# address in JSON-LD even when the page itself does not show them (a search engine still does).
+_LD_FIELDS = frozenset(
+    {"name", "telephone", "email", "faxnumber", "streetaddress", "addresslocality", "postalcode",
+     "addressregion", "birthdate", "address", "contactpoint", "sameas", "url", "founder", "author"}
+)  # fmt: skip
+_LD_MAX_CHARS = 100_000
+_LD_MAX_VALUES = 200
+
+
+def _structured_data(scripts: list[Tag]) -> str:
+    """Contact details from JSON-LD blocks, as "property: value" lines. The JSON is parsed, never run."""
+    lines: list[str] = []
+    for script in scripts:
+        raw = script.get_text()[:_LD_MAX_CHARS]
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue  # a broken (or absurdly nested) block is harmless: the rest of the page still counts
+        _ld_values(data, "", lines, depth=0)
+        if len(lines) >= _LD_MAX_VALUES:
+            break
+    return "\n".join(dict.fromkeys(lines[:_LD_MAX_VALUES]))
+
+
+def _ld_values(node: object, key: str, lines: list[str], depth: int) -> None:
+    if depth > 12 or len(lines) >= _LD_MAX_VALUES:
+        return
+    if isinstance(node, dict):
+        for name, value in node.items():
+            field = str(name).lower()
+            wanted = field in _LD_FIELDS or field == "@graph"
+            _ld_values(value, field if wanted else "", lines, depth + 1)
+    elif isinstance(node, list):
+        for item in node[:_LD_MAX_VALUES]:
+            _ld_values(item, key, lines, depth + 1)
+    elif isinstance(node, str | int | float) and key and not isinstance(node, bool):
+        value = clean_meta(str(node))
+        if value:
+            lines.append(f"{key}: {value}")
 
 
 def decode_html(body: bytes, content_type: str = "") -> str:
