@@ -136,6 +136,12 @@ def keys(text: str, links: tuple[str, ...] = ()) -> set[str]:
         ("14-03-1975", {DOB}),
         ("1975-03-14", {DOB}),
         ("14/3/1975", {DOB}),
+        ("d.o.b. 14/03/75", {DOB}),  # the short year
+        ("14.3.75", {DOB}),
+        ("14/03/76", set()),  # another year
+        ("14/03-75", set()),  # mixed separators: not a date
+        ("v2.14.03.75", set()),  # a version string
+        ("ref 114/03/75", set()),
         ("born 14 March 1975", {DOB}),
         ("born 14th March 1975", {DOB}),
         ("14th of March, 1975", {DOB}),

@@ -241,7 +241,7 @@ def compile_known(person: Person) -> KnownValues:
                 date.isoformat(),
                 date.isoformat(),
                 _date_pattern(date),
-                hint=str(date.year),  # every accepted form spells the year out in full
+                hint=str(date.year)[2:],  # every accepted form ends the year with these two digits
             )
         )
     for category, values in (
@@ -451,6 +451,8 @@ def _date_pattern(date: dt.date) -> re.Pattern[str]:
     forms = [
         rf"{numeric_start}{day}(?P<a>[./\-]){month}(?P=a){year}{numeric_end}",  # 14/03/1975, 14.3.1975
         rf"{numeric_start}{year}(?P<b>[./\-]){month}(?P=b){day}{numeric_end}",  # 1975-03-14
+        # 14/03/75: the short year British forms use; the same separator twice, nothing touching it.
+        rf"{numeric_start}{day}(?P<d>[./\-]){month}(?P=d){year[2:]}{numeric_end}",
         rf"(?<![\w]){ordinal}{space}(?:of\s+)?{month_name},?{space}{year}(?!\d)",  # 14th of March, 1975
         rf"(?<![\w]){month_name}{space}{ordinal},?{space}{year}(?!\d)",  # March 14th, 1975
     ]
