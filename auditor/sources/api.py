@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from ..fetch import Fetcher, Response
 from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
+from .interface import NotConfigured
 
 MAX_JSON_BYTES = 2_000_000
 """No record these services return comes near this; a bigger body is hostile or broken."""
@@ -275,6 +276,21 @@ class Tally:
         return SourceResult(
             self.source, self.status, "; ".join(notes), tuple(self.documents), tuple(self.failures)
         )
+
+
+def api_key(options: Mapping[str, Any], environ: Mapping[str, str], default_env: str) -> tuple[str, str]:
+    """(environment variable name, key) for a source's API key; the key is "" when it is not set.
+    Keys come from the environment only: a config file is often shared or committed."""
+    env = str(options.get("api_key_env", default_env))
+    return env, environ.get(env, "").strip()
+
+
+def required_api_key(options: Mapping[str, Any], environ: Mapping[str, str], default_env: str) -> str:
+    """The source's API key, or NotConfigured naming the variable to set (the source is then off)."""
+    env, key = api_key(options, environ, default_env)
+    if not key:
+        raise NotConfigured(f"needs {env} in the environment")
+    return key
 
 
 def look_up_emails(

@@ -12,7 +12,7 @@ from urllib.parse import quote_plus
 from ..model import Document, Person, SourceResult
 from . import api
 from .api import ApiTrouble
-from .interface import NotConfigured, Source, SourceContext
+from .interface import Source, SourceContext
 
 SERVICE = "Companies House"
 DEFAULT_BASE_URL = "https://api.company-information.service.gov.uk"
@@ -75,10 +75,7 @@ class CompaniesHouseSource(Source):
 
     def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
         super().__init__(options, ctx)
-        env = str(options.get("api_key_env", DEFAULT_KEY_ENV))
-        key = ctx.environ.get(env, "").strip()
-        if not key:
-            raise NotConfigured(f"needs {env} in the environment")
+        key = api.required_api_key(options, ctx.environ, DEFAULT_KEY_ENV)
         self.base_url = api.base_url(options, DEFAULT_BASE_URL)
         # The key is the HTTP Basic user name with an empty password (developer.company-information
         # .service.gov.uk "Authentication"). 600 requests per 5 minutes, then 429 for the rest of them.

@@ -36,7 +36,7 @@ class GravatarSource(Source):
         super().__init__(options, ctx)
         self.base_url = api.base_url(options, DEFAULT_BASE_URL)
         self.headers = {"Accept": "application/json"}
-        key = ctx.environ.get(str(options.get("api_key_env", "GRAVATAR_API_KEY")), "").strip()
+        _, key = api.api_key(options, ctx.environ, "GRAVATAR_API_KEY")
         if key:
             # 1,000 profile requests an hour instead of 100 (docs.gravatar.com "REST API: rate limits").
             self.headers["Authorization"] = f"Bearer {key}"

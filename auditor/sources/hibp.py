@@ -9,7 +9,7 @@ from urllib.parse import quote
 from ..mask import mask_email
 from ..model import Document, Person, SourceResult
 from . import api
-from .interface import NotConfigured, Source, SourceContext
+from .interface import Source, SourceContext
 
 SERVICE = "Have I Been Pwned"
 DEFAULT_BASE_URL = "https://haveibeenpwned.com"
@@ -33,10 +33,7 @@ class HibpSource(Source):
 
     def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
         super().__init__(options, ctx)
-        env = str(options.get("api_key_env", DEFAULT_KEY_ENV))
-        key = ctx.environ.get(env, "").strip()
-        if not key:
-            raise NotConfigured(f"needs {env} in the environment")
+        key = api.required_api_key(options, ctx.environ, DEFAULT_KEY_ENV)
         self.base_url = api.base_url(options, DEFAULT_BASE_URL)
         # haveibeenpwned.com/API/v3: the key in "hibp-api-key", and a User-Agent describing the client
         # (403 without one): the fetcher always sends auditor's own.
