@@ -278,6 +278,14 @@ class Tally:
         )
 
 
+KEYED_OPTIONS_SCHEMA: Mapping[str, Any] = {
+    "type": "object",
+    "properties": {"base_url": BASE_URL_SCHEMA, "api_key_env": ENV_NAME_SCHEMA},
+    "additionalProperties": False,
+}
+"""Options of a keyed API source: where the service is, and which environment variable holds its key."""
+
+
 def api_key(options: Mapping[str, Any], environ: Mapping[str, str], default_env: str) -> tuple[str, str]:
     """(environment variable name, key) for a source's API key; the key is "" when it is not set.
     Keys come from the environment only: a config file is often shared or committed."""

@@ -67,11 +67,7 @@ class CompaniesHouseSource(Source):
     name: ClassVar[str] = "companies_house"
     description: ClassVar[str] = "Companies House officer records under the person's name and birth month"
     default_on: ClassVar[bool] = True  # but NotConfigured (off, with the reason) without its key
-    options_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {"base_url": api.BASE_URL_SCHEMA, "api_key_env": api.ENV_NAME_SCHEMA},
-        "additionalProperties": False,
-    }
+    options_schema: ClassVar[Mapping[str, Any]] = api.KEYED_OPTIONS_SCHEMA
 
     def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
         super().__init__(options, ctx)

@@ -26,11 +26,7 @@ class GravatarSource(Source):
 
     name: ClassVar[str] = "gravatar"
     description: ClassVar[str] = "Gravatar profiles linked to the person's email addresses"
-    options_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {"base_url": api.BASE_URL_SCHEMA, "api_key_env": api.ENV_NAME_SCHEMA},
-        "additionalProperties": False,
-    }
+    options_schema: ClassVar[Mapping[str, Any]] = api.KEYED_OPTIONS_SCHEMA
 
     def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
         super().__init__(options, ctx)

@@ -25,11 +25,7 @@ class HibpSource(Source):
     name: ClassVar[str] = "hibp"
     description: ClassVar[str] = "Have I Been Pwned: known data breaches that include the person's emails"
     default_on: ClassVar[bool] = True  # but NotConfigured (off, with the reason) without its key
-    options_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {"base_url": api.BASE_URL_SCHEMA, "api_key_env": api.ENV_NAME_SCHEMA},
-        "additionalProperties": False,
-    }
+    options_schema: ClassVar[Mapping[str, Any]] = api.KEYED_OPTIONS_SCHEMA
 
     def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
         super().__init__(options, ctx)
