@@ -82,6 +82,7 @@ def audit_with_history(
             return AuditOutcome(run, {}, paths, None)
         with HistoryStore.open(state, key) as store:
             today = today or dt.date.today()
+            seq = store.begin_run()
             decided = active_decisions(store, today)
             run = _audit(people, config, key=key, progress=progress, environ=environ)
             present = {f.id for a in run.people for f in a.findings}
@@ -96,6 +97,7 @@ def audit_with_history(
                 changes = record_run(
                     store,
                     run,
+                    seq=seq,
                     roster_digest=digest_files(key, list(inputs)),
                     config_digest=digest_files(key, config_files),
                 )

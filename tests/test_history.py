@@ -18,9 +18,11 @@ from auditor.history import (
     HistoryStore,
     StateError,
     StateKeyError,
+    active_decisions,
     decide,
     decisions,
     digest_files,
+    month_summary,
     prune,
     record_run,
 )
@@ -406,6 +408,56 @@ def test_a_version_1_file_is_migrated_with_its_history(state: Path) -> None:
         assert len(store.runs()) == 2
     with pytest.raises(StateKeyError):
         HistoryStore.open(state, b"another-key")
+
+
+def test_a_version_2_file_keeps_the_order_of_its_runs_and_decisions(state: Path) -> None:
+    """Schema v2 ordered events by their time; v3 by a counter. Old rows keep the order their times gave."""
+    state.parent.mkdir(parents=True)
+    db = sqlite3.connect(state)
+    for statement in (*MIGRATIONS[0], *MIGRATIONS[1]):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+    for run_id, day in ((1, "2024-01-15"), (2, "2024-02-15")):
+        db.execute(
+            "INSERT INTO runs (id, started, finished, auditor_version) VALUES (?, ?, ?, '0.1.0')",
+            (run_id, f"{day}T09:00:00Z", f"{day}T09:10:00Z"),
+        )
+        db.execute("INSERT INTO person_runs VALUES (?, 'jane-doe', 'Jane Doe', '', 40)", (run_id,))
+    for finding in (PHONE, EMAIL):
+        db.execute(
+            "INSERT INTO findings (id, person_id, category, severity, match, source, url, value_hash, "
+            "masked, first_seen, last_seen) VALUES (?, 'jane-doe', ?, 'critical', 'private', 'crawl', ?, "
+            "'h', 'm', '2024-01-15T09:00:00Z', '2024-02-15T09:00:00Z')",
+            (finding.id, finding.category.value, finding.url),
+        )
+        for run_id in (1, 2):
+            db.execute("INSERT INTO finding_runs VALUES (?, ?, 'critical', 'new')", (finding.id, run_id))
+    # The phone was marked fixed after January's run and came back in February's; the email was
+    # marked not-me after February's.
+    db.execute(
+        "INSERT INTO decisions VALUES (?, 'fixed', 'opt-out', NULL, '2024-01-20T10:00:00Z', "
+        "'2024-02-15T09:00:00Z')",
+        (PHONE.id,),
+    )
+    db.execute(
+        "INSERT INTO decisions VALUES (?, 'not-me', 'a colleague', NULL, '2024-02-20T10:00:00Z', NULL)",
+        (EMAIL.id,),
+    )
+    db.commit()
+    db.close()
+
+    with HistoryStore.open(state, KEY) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert [r.id for r in store.runs()] == [1, 2]
+        assert set(active_decisions(store, dt.date(2024, 3, 1))) == {EMAIL.id}
+        mar = record_run(store, run_on("2024-03-15", audit(JANE, [PHONE, EMAIL])))
+        # Closed in February, so not reported as coming back again; the email's decision still holds.
+        assert mar.came_back == frozenset()
+        assert set(active_decisions(store, dt.date(2024, 3, 15))) == {EMAIL.id}
+        feb = month_summary(store, "2024-02")
+        assert feb.by_severity["critical"] == 2  # the email was decided after February's run
+        later = month_summary(store, "2024-03")
+        assert later.by_severity["critical"] == 1  # only the phone counts once the email was decided
 
 
 def test_a_failed_migration_leaves_the_old_version(state: Path, monkeypatch: pytest.MonkeyPatch) -> None:

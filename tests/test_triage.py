@@ -119,10 +119,27 @@ def test_fixed_but_still_there_comes_back(store: HistoryStore) -> None:
 
 def test_a_fixed_decision_made_during_a_run_is_judged_by_the_next_one(store: HistoryStore) -> None:
     # The run started at 09:00 and still saw the page; the removal was requested at 10:00.
+    seq = store.begin_run()
     decide(store, PHONE.id, "fixed", "opt-out sent", now=dt.datetime(2024, 3, 15, 10, tzinfo=dt.UTC))
-    mar = record_run(store, run_on("2024-03-15", audit(JANE, [PHONE])))
+    mar = record_run(store, run_on("2024-03-15", audit(JANE, [PHONE])), seq=seq)
     assert mar.came_back == frozenset()
     assert PHONE.id in active_decisions(store, dt.date(2024, 3, 15))
+    apr = record_run(store, run_on("2024-04-15", audit(JANE, [PHONE])))
+    assert apr.came_back == {PHONE.id}
+
+
+@pytest.mark.parametrize("offset", [dt.timedelta(0), dt.timedelta(seconds=-30), dt.timedelta(seconds=30)])
+def test_order_of_decision_and_run_never_depends_on_the_clock(
+    store: HistoryStore, offset: dt.timedelta
+) -> None:
+    # A triage and the next audit in the same second, or with the clock stepped back or forward between
+    # them: the run that began after the decision judges it, whatever the times say.
+    run = run_on("2024-03-15", audit(JANE, [PHONE, EMAIL]))
+    decide(store, PHONE.id, "fixed", "opt-out sent", now=run.started_at + offset)
+    decide(store, EMAIL.id, "not-me", "a colleague's address", now=run.started_at + offset)
+    mar = record_run(store, run)
+    assert mar.came_back == {PHONE.id}
+    assert set(active_decisions(store, dt.date(2024, 3, 15))) == {EMAIL.id}
 
 
 def test_awaiting_triage_counts_untriaged_findings_of_medium_or_worse(store: HistoryStore) -> None:

@@ -12,7 +12,7 @@ from ..mask import mask_value
 from ..model import Category, Finding, Match, SourceStatus
 from ..report.view import Change, ResolvedView
 from ..scrub import scrub, scrub_url
-from .store import HistoryStore, StateError, format_time, parse_time
+from .store import HistoryStore, StateError, format_time, next_sequence, parse_time
 
 NEW = "new"
 PERSISTING = "persisting"
@@ -38,25 +38,35 @@ class RunChanges:
 
 
 def record_run(
-    store: HistoryStore, run: AuditRun, *, roster_digest: str = "", config_digest: str = ""
+    store: HistoryStore,
+    run: AuditRun,
+    *,
+    seq: int | None = None,
+    roster_digest: str = "",
+    config_digest: str = "",
 ) -> RunChanges:
-    """Store `run` and say what changed since each person's earlier runs. Runs must be recorded in order."""
+    """Store `run` and say what changed since each person's earlier runs. Runs must be recorded in order.
+
+    `seq` is the run's place in the event order from `store.begin_run()` at its start; without it the
+    run is placed now, after every decision recorded so far."""
     started = format_time(run.started_at)
     changes: dict[str, Change] = {}
     resolved: dict[str, tuple[ResolvedView, ...]] = {}
     unchecked: dict[str, tuple[ResolvedView, ...]] = {}
     with store.transaction() as db:
-        latest = db.execute("SELECT started FROM runs ORDER BY started DESC LIMIT 1").fetchone()
+        latest = db.execute("SELECT started FROM runs ORDER BY seq DESC LIMIT 1").fetchone()
         if latest is not None and str(latest["started"]) > started:
             # "Previous run" means the one that started before: out of order, every status would be wrong.
             raise StateError(
                 f"this run started at {started}, before the latest run in {store.path} "
                 f"({latest['started']}): runs must be recorded in the order they ran"
             )
+        if seq is None:
+            seq = next_sequence(db)
         cursor = db.execute(
-            "INSERT INTO runs (started, finished, auditor_version, roster_digest, config_digest) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (started, format_time(run.finished_at), run.version, roster_digest, config_digest),
+            "INSERT INTO runs (started, finished, auditor_version, roster_digest, config_digest, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (started, format_time(run.finished_at), run.version, roster_digest, config_digest, seq),
         )
         run_id = int(cursor.lastrowid or 0)
         for audit in run.people:
@@ -65,7 +75,7 @@ def record_run(
             gone, carried = _absent(db, run_id, audit, {f.id for f in audit.findings})
             resolved[audit.person.id] = gone
             unchecked[audit.person.id] = carried
-        came_back = _came_back(db, run_id, started)
+        came_back = _came_back(db, run_id, seq, started)
     return RunChanges(run_id, changes, resolved, unchecked, came_back)
 
 
@@ -199,15 +209,19 @@ def _absent(
     return tuple(gone), tuple(carried)
 
 
-def _came_back(db: sqlite3.Connection, run_id: int, started: str) -> frozenset[str]:
-    """Close `fixed` decisions made before this run whose finding is in it: the removal did not happen."""
+def _came_back(db: sqlite3.Connection, run_id: int, seq: int, started: str) -> frozenset[str]:
+    """Close `fixed` decisions made before this run (by the state's counter, never by the clock: a
+    triage and an audit can share a second) whose finding is in it: the removal did not happen."""
     rows = db.execute(
         "SELECT d.finding_id FROM decisions d JOIN finding_runs fr ON fr.finding_id = d.finding_id "
-        "WHERE fr.run_id = ? AND d.decision = 'fixed' AND d.came_back_at IS NULL AND d.decided_at < ?",
-        (run_id, started),
+        "WHERE fr.run_id = ? AND d.decision = 'fixed' AND d.came_back_at IS NULL AND d.seq < ?",
+        (run_id, seq),
     ).fetchall()
     ids = frozenset(str(r["finding_id"]) for r in rows)
-    db.executemany("UPDATE decisions SET came_back_at = ? WHERE finding_id = ?", [(started, i) for i in ids])
+    db.executemany(
+        "UPDATE decisions SET came_back_at = ?, came_back_seq = ? WHERE finding_id = ?",
+        [(started, seq, i) for i in ids],
+    )
     return ids
 
 

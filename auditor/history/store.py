@@ -100,6 +100,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
+    # v3: events are ordered by a counter that cannot tie, not by their time to the second (a triage and
+    # an audit in the same second were misordered). Times stay, for display only. Older rows are ordered
+    # as well as their times allow: runs by id, a decision after the runs that started before it.
+    (
+        "ALTER TABLE runs ADD COLUMN seq INTEGER NOT NULL DEFAULT 0",
+        "UPDATE runs SET seq = 2 * id",
+        "CREATE INDEX runs_by_seq ON runs (seq)",
+        "ALTER TABLE decisions ADD COLUMN seq INTEGER NOT NULL DEFAULT 0",
+        """UPDATE decisions SET seq = 1 + 2 * COALESCE(
+            (SELECT MAX(id) FROM runs WHERE runs.started < decisions.decided_at), 0)""",
+        "ALTER TABLE decisions ADD COLUMN came_back_seq INTEGER",
+        """UPDATE decisions SET came_back_seq = COALESCE(
+            (SELECT MIN(seq) FROM runs WHERE runs.started >= decisions.came_back_at), 0)
+           WHERE came_back_at IS NOT NULL""",
+        """INSERT INTO meta (name, value) SELECT 'sequence', CAST(MAX(n) AS TEXT) FROM (
+            SELECT COALESCE(MAX(seq), 0) AS n FROM runs
+            UNION ALL SELECT COALESCE(MAX(seq), 0) FROM decisions)""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema version this auditor writes (PRAGMA user_version)."""
@@ -199,9 +217,16 @@ class HistoryStore:
                 raise StateError(f"cannot update the state file {self.path}: {e}") from e
             raise
 
+    def begin_run(self) -> int:
+        """Take the run's place in the state's event order now, as it starts: a triage decision made
+        after this (while the run fetches) is judged by the next run, not this one. Pass the number to
+        `record_run`."""
+        with self.transaction() as db:
+            return next_sequence(db)
+
     def runs(self) -> tuple[RunInfo, ...]:
         """Every recorded run, oldest first."""
-        rows = self.db.execute("SELECT * FROM runs ORDER BY started, id").fetchall()
+        rows = self.db.execute("SELECT * FROM runs ORDER BY seq").fetchall()
         return tuple(
             RunInfo(
                 id=int(r["id"]),
@@ -242,6 +267,17 @@ class HistoryStore:
             )
 
 
+def next_sequence(db: sqlite3.Connection) -> int:
+    """The next number of the state's event counter (runs and triage decisions), inside the caller's
+    transaction. It only ever grows, even when prune removes the events that held the highest numbers,
+    so "which came first" never depends on the clock."""
+    db.execute(
+        "INSERT INTO meta (name, value) VALUES ('sequence', '1') "
+        "ON CONFLICT (name) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+    )
+    return int(db.execute("SELECT value FROM meta WHERE name = 'sequence'").fetchone()[0])
+
+
 def _create_private(path: Path) -> None:
     """Create the file 0600 before SQLite does: its -wal and -shm files copy its permissions."""
     try:
@@ -255,7 +291,8 @@ def _create_private(path: Path) -> None:
 
 
 def format_time(moment: dt.datetime) -> str:
-    """ISO-8601 UTC with a Z, to the second: sorts as text, so SQL can compare it."""
+    """ISO-8601 UTC with a Z, to the second: for display and month windows. Never order events by it:
+    two events in one second tie (use the `seq` columns)."""
     if moment.tzinfo is None:
         raise ValueError("history times must be timezone-aware")
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -133,7 +133,7 @@ def month_summary(store: HistoryStore, month: str, *, now: dt.datetime | None = 
             int(r["id"]), parse_time(r["started"]), parse_time(r["finished"]), str(r["auditor_version"])
         )
         for r in db.execute(
-            "SELECT * FROM runs WHERE started >= ? AND started < ? ORDER BY started, id", (lo, hi)
+            "SELECT * FROM runs WHERE started >= ? AND started < ? ORDER BY seq", (lo, hi)
         ).fetchall()
     )
     last = _last_runs(db, lo, hi)
@@ -210,7 +210,7 @@ def _last_runs(db: sqlite3.Connection, lo: str, hi: str) -> dict[str, sqlite3.Ro
     """Each person's last run that started in [lo, hi), by person id."""
     rows = db.execute(
         "SELECT pr.* FROM person_runs pr JOIN runs r ON r.id = pr.run_id "
-        "WHERE r.started >= ? AND r.started < ? ORDER BY r.started, r.id",
+        "WHERE r.started >= ? AND r.started < ? ORDER BY r.seq",
         (lo, hi),
     ).fetchall()
     last: dict[str, sqlite3.Row] = {}
@@ -225,8 +225,8 @@ def _findings_at(db: sqlite3.Connection, run_id: int, person_id: str) -> list[sq
     return db.execute(
         "SELECT f.category, fr.severity FROM finding_runs fr JOIN findings f ON f.id = fr.finding_id "
         "JOIN runs r ON r.id = fr.run_id "
-        "LEFT JOIN decisions d ON d.finding_id = f.id AND d.decided_at <= r.started "
-        "  AND (d.came_back_at IS NULL OR d.came_back_at > r.started) "
+        "LEFT JOIN decisions d ON d.finding_id = f.id AND d.seq < r.seq "
+        "  AND (d.came_back_seq IS NULL OR d.came_back_seq > r.seq) "
         "  AND (d.until IS NULL OR d.until >= substr(r.started, 1, 10)) "
         "WHERE fr.run_id = ? AND f.person_id = ? AND d.finding_id IS NULL",
         (run_id, person_id),
@@ -246,7 +246,7 @@ def _failed_sources(db: sqlite3.Connection, lo: str, hi: str) -> tuple[FailedSou
     rows = db.execute(
         "SELECT s.source, s.status, s.detail, s.person_id, s.run_id FROM source_runs s "
         "JOIN runs r ON r.id = s.run_id WHERE r.started >= ? AND r.started < ? "
-        "AND s.status IN (?, ?) ORDER BY s.source, r.started",
+        "AND s.status IN (?, ?) ORDER BY s.source, r.seq",
         (lo, hi, *_NOT_CHECKED),
     ).fetchall()
     grouped: dict[str, list[sqlite3.Row]] = {}

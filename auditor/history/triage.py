@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..errors import UsageError
 from ..model import Severity
 from ..scrub import scrub_free_text
-from .store import HistoryStore, format_time, parse_time
+from .store import HistoryStore, format_time, next_sequence, parse_time
 
 ACCEPTED = "accepted"
 NOT_ME = "not-me"
@@ -90,13 +90,15 @@ def decide(
             )
         db.execute(
             "INSERT OR REPLACE INTO decisions "
-            "(finding_id, decision, reason, until, decided_at, came_back_at) VALUES (?, ?, ?, ?, ?, NULL)",
+            "(finding_id, decision, reason, until, decided_at, seq, came_back_at, came_back_seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)",
             (
                 finding_id,
                 decision,
                 scrub_free_text(reason.strip()),
                 until.isoformat() if until else None,
                 format_time(now),
+                next_sequence(db),
             ),
         )
     return _decisions(store, finding_id)[0]
@@ -127,7 +129,7 @@ def awaiting_triage(store: HistoryStore, today: dt.date, *, run_id: int | None =
     if run_id is None:
         rows = store.db.execute(
             "SELECT pr.person_id, pr.run_id FROM person_runs pr JOIN runs r ON r.id = pr.run_id "
-            "ORDER BY r.started, r.id"
+            "ORDER BY r.seq"
         ).fetchall()
     else:
         rows = store.db.execute(
@@ -152,7 +154,7 @@ def awaiting_triage(store: HistoryStore, today: dt.date, *, run_id: int | None =
 _SELECT_DECISIONS = """
     SELECT d.*, f.person_id, f.category, f.masked, f.url
     FROM decisions d JOIN findings f ON f.id = d.finding_id
-    WHERE ? IS NULL OR d.finding_id = ? ORDER BY f.person_id, d.decided_at, d.finding_id
+    WHERE ? IS NULL OR d.finding_id = ? ORDER BY f.person_id, d.seq, d.finding_id
 """
 
 
