@@ -134,7 +134,7 @@ def test_phone_detail_and_severity() -> None:
     found = {h.key: h for h in PhoneDetector().detect(doc("07700 900456 or 0113 496 0999"), NOBODY)}
     mobile, landline = found["+447700900456"], found["+441134960999"]
     assert mobile.severity is Severity.HIGH and mobile.detail.startswith("mobile;")
-    assert "not an allocated number" in mobile.detail
+    assert "Ofcom drama range" in mobile.detail
     assert landline.severity is Severity.MEDIUM and landline.detail == "landline; valid number"
     assert mobile.match is Match.DISCOVERED and mobile.category is Category.PHONE
 

@@ -172,13 +172,12 @@ def keys(text: str, links: tuple[str, ...] = ()) -> set[str]:
         ("Tom Doerr", set()),
         ("Atom Doe", set()),
         ("Tom Doe's bike", {"tom doe"}),
-        ("Lily Doe-Smith", {"lily doe"}),
+        ("Lily Doe-Smith", set()),  # a longer surname is someone else
         ("St Mary's Primary", {"st mary's primary"}),
         ("St Mary’s Primary School", {"st mary's primary"}),
         ("ST MARYS PRIMARY", {"st mary's primary"}),
         ("St. Mary's Primary", {"st mary's primary"}),
         ("Tom. Doe", {"tom doe"}),  # the price of accepting "St.": a full stop after a short word is allowed
-        ("St Mary's Primarys", set()),
         ("the Sunday Striders running club", {"sunday striders running club"}),
         # the person's own name and aliases are not findings
         ("Jane Doe MP, Jane A. Doe", set()),

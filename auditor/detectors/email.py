@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import Category, Document, Hit, Match, Person
 from ..severity import severity_of
+from ..values import emails
 from .interface import Detector
 from .known import KnownCache
-from .text import haystacks, link_snippet, mailto_addresses, normalise_email, snippet
-
-# Only "@" and the bracketed disguises ("[at]", "(at)", "{at}", "<at>"): a bare " at " in discovery
-# would turn prose ("meet at noon dot com") into addresses, since nothing here says it is one.
-_AT = r"(?:@|\s*[\[({<]\s*at\s*[\])}>]\s*)"
-_DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
-EMAIL = re.compile(
-    # Not preceded by more local-part characters; not a URL's user-info ("https://key@host").
-    rf"(?<![\w.%+\-/:])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}})"
-    rf"{_AT}(?P<domain>(?:{_LABEL}{_DOT})+(?P<tld>[A-Za-z]{{2,24}}))(?![\w\-])(?!\.[A-Za-z0-9])",
-    re.IGNORECASE,
-)
-"""An e-mail address in running text; `domain` may still hold a disguised dot."""
-
-# "logo@2x.png", "icon@3x.webp": retina image names look like addresses.
-_FILE_SUFFIXES = frozenset(
-    ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "css", "js", "json", "map", "pdf"]
-)
-
-
-def find_emails(text: str) -> Iterator[tuple[str, int, int]]:
-    """(normalised address, start, end) for each address in `text`, disguises undone."""
-    for found in EMAIL.finditer(text):
-        if found.group("tld").lower() in _FILE_SUFFIXES:
-            continue
-        local = found.group("local")
-        if local.endswith(".") or ".." in local:
-            continue
-        domain = re.sub(_DOT, ".", found.group("domain"), flags=re.IGNORECASE)
-        yield normalise_email(f"{local}@{domain}"), found.start(), found.end()
+from .text import haystacks, link_snippet, snippet
 
 
 class EmailDetector(Detector):
@@ -56,13 +26,13 @@ class EmailDetector(Detector):
         known = self._known(person)
         seen = set(known.emails)
         for text in haystacks(document):
-            for key, start, end in find_emails(text):
+            for key, start, end in emails.find_discovered(text):
                 if key not in seen:
                     seen.add(key)
                     yield self._hit(key, snippet(text, start, end))
         for href in document.content.contact_links:
-            for key in mailto_addresses(href):
-                if key not in seen and EMAIL.fullmatch(key):
+            for key in emails.mailto_addresses(href):
+                if key not in seen and emails.DISCOVERY.fullmatch(key):
                     seen.add(key)
                     yield self._hit(key, link_snippet(href))
 

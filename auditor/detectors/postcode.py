@@ -6,9 +6,11 @@ from collections.abc import Iterator
 
 from ..model import Category, Document, Hit, Match, Person
 from ..severity import severity_of
+from ..values.addresses import find_uk_postcodes
+from ..values.tokens import TokenText
 from .interface import Detector
 from .known import KnownCache
-from .text import POSTCODE, Haystack, haystacks, normalise_postcode, snippet
+from .text import haystacks, snippet
 
 
 class PostcodeDetector(Detector):
@@ -28,14 +30,17 @@ class PostcodeDetector(Detector):
     def detect(self, document: Document, person: Person) -> Iterator[Hit]:
         """Yield each distinct postcode once."""
         known = self._known(person)
-        hays = [Haystack(text) for text in haystacks(document)]
+        texts = haystacks(document)
         seen = {code for code, match in known.postcodes.items() if match is Match.PUBLIC}
-        for needle in known.addresses():
-            if any(needle.first(hay) for hay in hays):
-                seen.update(code for code in known.postcodes if code in needle.key.upper())
-        for text in (hay.text for hay in hays):
-            for found in POSTCODE.finditer(text):
-                key = normalise_postcode(found.group())
+        for text in texts:
+            found = list(find_uk_postcodes(text))
+            if not found:
+                continue
+            if any(code in known.postcodes for code, _, _ in found):
+                for address in known.address_sightings(TokenText(text)):
+                    if address.parts.postcode is not None:
+                        seen.add(address.parts.postcode.code)
+            for key, start, end in found:
                 if key in seen:
                     continue
                 seen.add(key)
@@ -46,7 +51,7 @@ class PostcodeDetector(Detector):
                     match=Match.DISCOVERED,
                     key=key,
                     value=key,
-                    evidence=snippet(text, *found.span()),
+                    evidence=snippet(text, start, end),
                     severity=severity_of(Category.ADDRESS, Match.DISCOVERED),
                     detail="the postcode of a private address" if private else "postcode",
                 )

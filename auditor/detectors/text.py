@@ -6,42 +6,16 @@ import re
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
-import phonenumbers
-
 from ..model import Document
-
-DEFAULT_REGION = "GB"
-"""Numbers written without a country code are read as UK numbers (the roster is UK-centric)."""
+from ..values import phones
+from ..values.phones import DEFAULT_REGION
+from ..values.tokens import fold
 
 SNIPPET_CHARS = 160
 """Evidence is a short, readable excerpt; a whole paragraph would leak more than the finding needs."""
 
 _SPACE = re.compile(r"\s+")
 _NON_DIGITS = re.compile(r"\D+")
-
-# Strict UK postcode (Royal Mail rules): outward code letters by position, inward code letters without
-# C I K M O V; plus the one special case GIR 0AA. Upper-case only: pages write postcodes in capitals, and
-# accepting lower case turns ordinary prose and product codes into "postcodes".
-_OUTWARD = (
-    r"(?:[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]"  # AA9A  (SW1A)
-    r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]"  # A9A   (W1A)
-    r"|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}"  # AA9, AA99
-    r"|[A-PR-UWYZ][0-9]{1,2})"  # A9, A99
-)
-_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
-POSTCODE = re.compile(
-    # The space is required: unspaced, the shape also fits tickers and part numbers ("US10YT=RR").
-    rf"(?<![\w=/\-])(?:GIR[ \u00a0]0AA|{_OUTWARD}[ \u00a0]{_INWARD})(?![\w=/\-])",
-)
-"""A UK postcode in running text (discovered data)."""
-POSTCODE_ANYCASE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:GIR\s*0AA|{_OUTWARD}\s*{_INWARD})(?![A-Za-z0-9])",
-    re.IGNORECASE,
-)
-"""The same, case-insensitive: for reading the roster's own addresses."""
-
-APOSTROPHES = "'\u2019\u2018\u02bc`"
-"""Straight, curly and modifier apostrophes all appear in "St Mary's" on real pages."""
 
 
 def collapse(text: str) -> str:
@@ -88,47 +62,14 @@ def haystacks(document: Document) -> list[str]:
     return [text]
 
 
-def phone_e164(raw: str, region: str = DEFAULT_REGION) -> str | None:
-    """E.164 form of a phone number as a person would write it, or None when it is not a number.
-
-    Possibility (length), not validity: Ofcom's drama ranges are deliberately unallocated and must
-    still normalise.
-    """
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def normalise_postcode(raw: str) -> str:
-    """Canonical postcode: upper case, one space before the inward code ("ex23bb" -> "EX2 3BB")."""
-    compact = re.sub(r"\s+", "", raw).upper()
-    return f"{compact[:-3]} {compact[-3:]}"
-
-
-def normalise_email(raw: str) -> str:
-    """Canonical e-mail address: trimmed and lower-cased (case-free in practice, not only the domain)."""
-    return raw.strip().lower()
-
-
-def mailto_addresses(href: str) -> list[str]:
-    """The recipients of a mailto: link, URL-decoded and normalised; empty for any other link."""
-    if not href.lower().startswith("mailto:"):
-        return []
-    target = unquote(href[len("mailto:") :].split("?", 1)[0])
-    return [normalise_email(part) for part in target.split(",") if "@" in part]
-
-
-def tel_number(href: str) -> str | None:
-    """The E.164 number of a tel: or sms: link, or None for any other link."""
+def tel_number(href: str, region: str = DEFAULT_REGION) -> str | None:
+    """The E.164 number of a tel: or sms: link, or None for any other link. A number without "+" is read
+    in `region`, the page's country: a Tokyo page's tel:03-… is not a London number."""
     scheme, _, rest = href.partition(":")
     if scheme.lower() not in {"tel", "sms", "callto"}:
         return None
-    target = unquote(rest).split(";", 1)[0].split("?", 1)[0].lstrip("/")
-    return phone_e164(target)
+    number = phones.link_region_number(rest, region)
+    return phones.e164(number) if number else None
 
 
 _TELEGRAM_HOSTS = {"t.me", "telegram.me", "www.t.me", "www.telegram.me", "telegram.dog"}
@@ -212,12 +153,12 @@ def _international(digits: str) -> str | None:
     digits = re.sub(r"[\s\-().]", "", digits).lstrip("+")
     if not digits.isdigit() or not 6 <= len(digits) <= 15:
         return None
-    return phone_e164("+" + digits)
+    return phones.to_e164("+" + digits)
 
 
-def link_phone(href: str) -> str | None:
+def link_phone(href: str, region: str = DEFAULT_REGION) -> str | None:
     """The E.164 number behind a tel:, sms: or phone-number messaging link, else None."""
-    number = tel_number(href)
+    number = tel_number(href, region)
     if number:
         return number
     target = messaging_target(href)
@@ -240,6 +181,11 @@ class Haystack:
     def lower(self) -> str:
         """The text lower-cased (for literal hints of case-free patterns)."""
         return self.text.lower()
+
+    @cached_property
+    def folded(self) -> str:
+        """Lower case without accents or apostrophes (see `values.tokens.fold`), for literal hints."""
+        return fold(self.text)
 
     @cached_property
     def digits(self) -> str:

@@ -86,6 +86,11 @@ def extract_html(body: bytes, *, url: str, content_type: str = "") -> Extracted 
                 structured.append(element)
     title = clean_meta(titles[0].get_text()) if titles else ""
     meta = _meta(metas)
+    # The page's language and country say which numbering plan its national phone numbers follow.
+    root = soup.find("html")
+    lang = clean_meta(_attr(root, "lang") or _attr(root, "xml:lang"))[:35] if isinstance(root, Tag) else ""
+    if lang:
+        meta["lang"] = lang
     if title:
         meta["title"] = title
     if truncated:
@@ -93,6 +98,9 @@ def extract_html(body: bytes, *, url: str, content_type: str = "") -> Extracted 
     header = [title] + [meta[k] for k in ("description", "og:description", "author") if k in meta]
     text = "\n".join(dict.fromkeys(v for v in header if v))  # og:description often repeats description
     facts = _structured_data(structured)
+    country = next((line[16:] for line in facts.splitlines() if line.startswith("addresscountry: ")), "")
+    if country:
+        meta["country"] = country[:60]
     if facts:
         text = f"{text}\n{facts}" if text else facts
     body_text = _visible_text(soup, MAX_TEXT_CHARS - len(text))
@@ -112,7 +120,8 @@ def extract_html(body: bytes, *, url: str, content_type: str = "") -> Extracted 
 # address in JSON-LD even when the page itself does not show them (a search engine still does).
 _LD_FIELDS = frozenset(
     {"name", "telephone", "email", "faxnumber", "streetaddress", "addresslocality", "postalcode",
-     "addressregion", "birthdate", "address", "contactpoint", "sameas", "url", "founder", "author"}
+     "addressregion", "addresscountry", "birthdate", "address", "contactpoint", "sameas", "url", "founder",
+     "author"}
 )  # fmt: skip
 _LD_MAX_CHARS = 100_000
 _LD_MAX_VALUES = 200

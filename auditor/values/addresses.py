@@ -1,0 +1,472 @@
+"""Postal addresses: postcodes of several countries, a roster address split into its parts, and a
+page's sighting of that address judged part by part (the house number must be the same one)."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .phones import region_of_country
+from .tokens import TokenText, find_phrase, phrase_tokens
+
+# --- UK postcodes ----------------------------------------------------------------------------------------
+# Strict UK postcode (Royal Mail rules): outward code letters by position, inward code letters without
+# C I K M O V; plus the one special case GIR 0AA.
+_OUTWARD = (
+    r"(?:[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]"  # AA9A  (SW1A)
+    r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]"  # A9A   (W1A)
+    r"|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}"  # AA9, AA99
+    r"|[A-PR-UWYZ][0-9]{1,2})"  # A9, A99
+)
+_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+UK_POSTCODE = re.compile(
+    # Upper case, and the space required: pages write postcodes in capitals, and unspaced or in lower case
+    # the shape also fits prose, tickers and part numbers ("US10YT=RR").
+    rf"(?<![\w=/\-])(?:GIR[ \u00a0]0AA|{_OUTWARD}[ \u00a0]{_INWARD})(?![\w=/\-])",
+)
+"""A UK postcode in running text (discovered data)."""
+UK_POSTCODE_ANYCASE = re.compile(
+    rf"(?<![A-Za-z0-9])(?:GIR\s*0AA|{_OUTWARD}\s*{_INWARD})(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+"""The same in any case and spacing: for reading the roster's own addresses and finding them again."""
+POSTCODE_LOOSE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.IGNORECASE)
+"""Anything shaped like a UK postcode: for masking, where hiding too much is the safe mistake."""
+
+
+def normalise_uk_postcode(raw: str) -> str:
+    """Canonical UK postcode: upper case, one space before the inward code ("ex23bb" -> "EX2 3BB")."""
+    compact = re.sub(r"\s+", "", raw).upper()
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
+# --- other countries' postcodes ---------------------------------------------------------------------------
+# Country prefixes written before a numeric postcode ("CH-8640", "DE-60314", "D-60314", "F-75001").
+_PREFIXES = {
+    "CH": "CH",
+    "DE": "DE",
+    "D": "DE",
+    "AT": "AT",
+    "A": "AT",
+    "FR": "FR",
+    "F": "FR",
+    "IT": "IT",
+    "I": "IT",
+    "BE": "BE",
+    "B": "BE",
+    "LU": "LU",
+    "L": "LU",
+    "NL": "NL",
+    "DK": "DK",
+    "SE": "SE",
+    "S": "SE",
+    "NO": "NO",
+    "N": "NO",
+    "FI": "FI",
+    "ES": "ES",
+    "E": "ES",
+    "PT": "PT",
+    "P": "PT",
+    "PL": "PL",
+}
+_PREFIXED = re.compile(r"(?<![\w-])(?P<cc>[A-Z]{1,2})-(?P<code>\d{4,5})(?![\w-])")
+_BRAZIL = re.compile(r"(?<![\w-])(?P<code>\d{5}-\d{3})(?![\w-])")
+_US_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "PR",
+    ]
+)
+_US_ZIP = re.compile(r"(?<![\w-])(?P<state>[A-Z]{2})\.?\s+(?P<code>\d{5})(?:-\d{4})?(?![\w-])")
+_BARE_NUMERIC = re.compile(r"(?<![\w.,/\-#])(?P<code>\d{4,5})(?![\w.,/\-])")
+
+
+@dataclass(frozen=True)
+class Postcode:
+    """A postcode, canonical: "EX2 3BB" (UK), else its digits ("8640", "60314", "89259565", "10118")."""
+
+    code: str
+    country: str = ""
+    """"GB", "CH", "US", "BR"... where the spelling says; "" for a bare number."""
+
+    @property
+    def uk(self) -> bool:
+        return self.country == "GB"
+
+    def pattern(self) -> re.Pattern[str]:
+        """Every way a page writes this postcode: any case and spacing (UK); with or without a country
+        prefix ("CH-8640"), a ZIP+4 suffix or the Brazilian dash."""
+        if self.uk:
+            compact = self.code.replace(" ", "")
+            return re.compile(
+                rf"(?<![A-Za-z0-9]){re.escape(compact[:-3])}\s*{re.escape(compact[-3:])}(?![A-Za-z0-9])",
+                re.IGNORECASE,
+            )
+        if self.country == "BR":
+            body = rf"{self.code[:5]}-?{self.code[5:]}"
+        else:
+            body = re.escape(self.code) + (r"(?:-\d{4})?" if self.country == "US" else "")
+        return re.compile(rf"(?<![\w\-.,/])(?:[A-Z]{{1,2}}-)?{body}(?![\w\-]|[.,]\d)")
+
+
+def find_postcode(text: str) -> tuple[Postcode, int, int] | None:
+    """The postcode in an address as a roster writes it, and where: UK first, then the other forms."""
+    found = UK_POSTCODE_ANYCASE.search(text)
+    if found:
+        return Postcode(normalise_uk_postcode(found.group()), "GB"), *found.span()
+    prefixed = _PREFIXED.search(text)
+    if prefixed and prefixed.group("cc") in _PREFIXES:
+        return Postcode(prefixed.group("code"), _PREFIXES[prefixed.group("cc")]), *prefixed.span()
+    brazil = _BRAZIL.search(text)
+    if brazil:
+        return Postcode(brazil.group("code").replace("-", ""), "BR"), *brazil.span()
+    for us in _US_ZIP.finditer(text):
+        if us.group("state") in _US_STATES:
+            return Postcode(us.group("code"), "US"), us.start("code"), us.end()
+    return None
+
+
+# --- roster addresses -------------------------------------------------------------------------------------
+
+_UNIT = re.compile(
+    r"^(?:flat|apartment|apt|suite|ste|unit|room|rm|floor|fl|#)\.?\s*(?:no\.?\s*)?#?\s*(?P<unit>\w+)$",
+    re.IGNORECASE,
+)
+_TRAILING_UNIT = re.compile(
+    r"\s*,?\s*(?:#|\b(?:flat|apartment|apt|suite|ste|unit)\.?\s*#?)\s*(?P<unit>\d+[A-Za-z]?)$", re.IGNORECASE
+)
+_UNIT_WORDS = frozenset(
+    {"flat", "apartment", "apt", "suite", "ste", "unit", "room", "rm", "#", "plot", "box"}
+)
+_NUMBER = r"\d+[A-Za-z]?(?:\s*[-\u2010-\u2013/]\s*\d+[A-Za-z]?)?"
+_NUMBER_FIRST = re.compile(
+    rf"^(?:no\.?\s*)?(?P<num>{_NUMBER})\s*,?\s+(?P<street>.*[^\W\d_].*)$", re.IGNORECASE
+)
+_NUMBER_LAST = re.compile(rf"^(?P<street>\D*[^\W\d_]\D*?)\s*,?\s+(?P<num>{_NUMBER})$")
+_NUMBER_TOKEN = re.compile(rf"^{_NUMBER}$")
+# Words that, right after a street's name, make it a different place: "Mill Lane Industrial Estate" is not
+# "Mill Lane", and unit 27 there is not number 27.
+_PREMISES = frozenset(
+    [
+        "industrial",
+        "estate",
+        "business",
+        "trading",
+        "retail",
+        "enterprise",
+        "science",
+        "technology",
+        "shopping",
+        "centre",
+        "center",
+        "precinct",
+        "parade",
+        "arcade",
+        "quarter",
+        "campus",
+        "village",
+        "works",
+        "wharf",
+        "yard",
+        "depot",
+    ]
+)
+
+
+def house_numbers(raw: str) -> frozenset[str]:
+    """A house number as a set of canonical numbers: "27" -> {"27"}, "126-128" -> {"126", "128"}."""
+    parts = re.split(r"\s*[-\u2010-\u2013/]\s*", raw.strip().lower())
+    return frozenset(p for p in parts if p)
+
+
+class AddressMatch(enum.StrEnum):
+    FULL = "full"
+    """House number (or house name), street, and the postcode or town: the door is found."""
+    NO_NUMBER = "no_number"
+    """The street and postcode, with no house number beside them: the street, not the door."""
+
+
+@dataclass(frozen=True)
+class AddressParts:
+    """A roster address split into what identifies it."""
+
+    numbers: frozenset[str]
+    """The house number(s); empty for a house known by name."""
+    unit: str
+    """Flat, suite or apartment number, lower case; "" for none."""
+    street: tuple[str, ...]
+    """Canonical tokens of the street name (or of the house name, when there is no number)."""
+    localities: tuple[tuple[str, ...], ...]
+    """Canonical tokens of the town and any other place names after the street."""
+    postcode: Postcode | None
+
+    @property
+    def searchable(self) -> bool:
+        """Enough to find it again: a street plus a postcode or a town."""
+        return bool(self.street) and (self.postcode is not None or bool(self.localities))
+
+
+def parse_address(value: str) -> AddressParts | None:
+    """Split "Flat 3, 27 Harbour Road, Exampleton EX2 4CC" (or "Zugerstrasse 32, CH-8640 Rapperswil",
+    "350 W 31st St, Suite 900, New York, NY 10001") into its parts; None when nothing can be found."""
+    text = " ".join(value.split())
+    if not text:
+        return None
+    postcode = None
+    found = find_postcode(text)
+    if found:
+        postcode, start, end = found
+        text = f"{text[:start]},{text[end:]}"
+        if postcode.country == "US":
+            text = re.sub(r"\b[A-Z]{2}\.?\s*,\s*$", "", text.rstrip(" ,")) or text  # the state code goes too
+    parts = [p.strip(" .") for p in re.split(r"[,\n;]", text) if p.strip(" .")]
+    unit = ""
+    numbers: frozenset[str] = frozenset()
+    street: tuple[str, ...] = ()
+    street_index = -1
+    for part in parts:
+        unit_match = _UNIT.match(part)
+        if unit_match:
+            unit = unit_match.group("unit").lower()
+    for index, part in enumerate(parts):
+        if _UNIT.match(part):
+            continue
+        # "Flat 3 27 Harbour Road": a unit glued to the street line
+        glued = re.match(r"^(?:flat|apartment|apt|suite|unit)\.?\s*(\w+)\s+(.*)$", part, re.IGNORECASE)
+        if glued and re.match(r"\d", glued.group(2)):
+            unit, part = glued.group(1).lower(), glued.group(2)
+        # "420 Waiakamilo Rd #205", "12 High St Flat 3": a unit after the street on the same line
+        trailing = _TRAILING_UNIT.search(part)
+        if trailing and trailing.start() > 0:
+            unit, part = trailing.group("unit").lower(), part[: trailing.start()]
+        numbered = _NUMBER_FIRST.match(part) or _NUMBER_LAST.match(part)
+        if numbered and street_index < 0:
+            numbers = house_numbers(numbered.group("num"))
+            street = phrase_tokens(numbered.group("street"))
+            street_index = index
+            break
+    if street_index < 0:
+        # No house number: a house name ("Rose Cottage") is specific only with the postcode.
+        named = [i for i, p in enumerate(parts) if not _UNIT.match(p)]
+        if postcode is None or not named:
+            return None
+        street_index = named[0]
+        street = phrase_tokens(parts[street_index])
+    if postcode is None:
+        # "60314 Frankfurt am Main", "8640 Rapperswil": a bare number beside the town, after the street.
+        for part in parts[street_index + 1 :]:
+            bare = re.match(r"^(\d{4,5})\s+\D|.*\D\s+(\d{4,5})$", part)
+            if bare:
+                country = next((c for p in parts for c in [region_of_country(p)] if c), "")
+                postcode = Postcode(bare.group(1) or bare.group(2), country if country != "GB" else "")
+                break
+    localities = tuple(
+        tokens
+        for part in parts[street_index + 1 :]
+        if not _UNIT.match(part) and not region_of_country(part) and part.upper() not in _US_STATES
+        for tokens in [phrase_tokens(re.sub(r"^\d{4,5}\s+|\s+\d{4,5}$", "", part))]
+        if tokens and not all(t.isdigit() for t in tokens)
+    )
+    parsed = AddressParts(numbers, unit, street, localities, postcode)
+    return parsed if parsed.searchable else None
+
+
+# --- finding a roster address on a page ---------------------------------------------------------------
+
+_WINDOW = 160
+"""How far (characters) the postcode or town may sit from the street: an address split over lines."""
+
+
+@dataclass(frozen=True)
+class AddressSighting:
+    start: int
+    end: int
+    kind: AddressMatch
+
+
+def find_address(page: TokenText, address: AddressParts) -> AddressSighting | None:
+    """The best sighting of `address` on the page: a full one if any, else street and postcode only.
+
+    A sighting with another house number, another flat, another postcode right after it, or a longer
+    place name ("Mill Lane Industrial Estate") is a different address and never counts.
+    """
+    partial: AddressSighting | None = None
+    text = page.text
+    for first, last in find_phrase(page, address.street):
+        if _extended(page, first, last, address.street):
+            continue
+        start, end = page.tokens[first].start, page.tokens[last].end
+        confirm = _confirmation(text, start, end, address, page)
+        if confirm is None:
+            continue
+        lo, hi = min(start, confirm[0]), max(end, confirm[1])
+        if not address.numbers:
+            return AddressSighting(lo, hi, AddressMatch.FULL)
+        number = _number_beside(page, first, last)
+        if number is None:
+            if address.postcode is not None and confirm[2] and partial is None:
+                partial = AddressSighting(lo, hi, AddressMatch.NO_NUMBER)
+            continue
+        position, numbers, unit = number
+        if not numbers & address.numbers:
+            continue  # a neighbour: another house in the same street
+        if address.unit and unit and unit != address.unit:
+            continue  # another flat in the same building
+        return AddressSighting(min(lo, page.tokens[position].start), hi, AddressMatch.FULL)
+    if address.postcode is not None and address.numbers:
+        # "No. 12, EX2 3BB": the number right before the postcode, no street written.
+        for found in address.postcode.pattern().finditer(text):
+            before = re.search(
+                rf"(?:^|[\s(])(?:no\.?\s*)?({_NUMBER})\s*,?\s*$",
+                text[max(0, found.start() - 16) : found.start()],
+                re.I,
+            )
+            if (
+                before
+                and house_numbers(before.group(1)) & address.numbers
+                and not _unit_before(text, found.start() - len(before.group(0)))
+            ):
+                return AddressSighting(
+                    found.start() - len(before.group(0).lstrip(" (")), found.end(), AddressMatch.FULL
+                )
+    return partial
+
+
+def _extended(page: TokenText, first: int, last: int, street: tuple[str, ...]) -> bool:
+    """The street's name goes on into a longer place name right after it."""
+    nxt = last + 1
+    if nxt >= len(page.tokens) or not page.joined(last, nxt):
+        return False
+    word = page.tokens[nxt].norm
+    return word in _PREMISES and word not in street
+
+
+def _number_beside(page: TokenText, first: int, last: int) -> tuple[int, frozenset[str], str] | None:
+    """(position, house numbers, unit) of the house number written beside the street: before it ("27
+    Harbour Road") or after it ("Zugerstrasse 32"). A number labelled as a unit, flat or suite is not a
+    house number."""
+    tokens = page.tokens
+    candidates = []
+    if first > 0 and page.joined(first - 1, first, " \t\n,"):
+        candidates.append(first - 1)
+    if last + 1 < len(tokens) and page.joined(last, last + 1, " \t,."):  # "Landstr. 126"
+        candidates.append(last + 1)
+    for position in candidates:
+        token = tokens[position]
+        if not token.numeric or not _NUMBER_TOKEN.match(token.raw):
+            continue
+        if (
+            position > 0
+            and tokens[position - 1].norm in _UNIT_WORDS
+            and page.joined(position - 1, position, " \t#.:")
+        ):
+            continue
+        return position, house_numbers(token.raw), _unit_near(page, min(first, position), max(last, position))
+    return None
+
+
+def _unit_near(page: TokenText, first: int, last: int) -> str:
+    """The flat or suite number written just before the address ("Flat 5, 27 …") or just after it
+    ("…Boulevard, Suite 604"), lower case; "" when there is none."""
+    tokens = page.tokens
+    around = [*range(max(0, first - 4), first - 1), *range(last + 1, min(len(tokens) - 1, last + 4))]
+    for at in around:
+        if tokens[at].norm in _UNIT_WORDS and tokens[at + 1].numeric and not page.breaks_between(at, at + 1):
+            return str(tokens[at + 1].raw).lower()
+    return ""
+
+
+def _unit_before(text: str, at: int) -> bool:
+    return (
+        re.search(r"(?:flat|apartment|apt|suite|unit|room|#)\.?\s*$", text[max(0, at - 12) : at], re.I)
+        is not None
+    )
+
+
+def _confirmation(
+    text: str, start: int, end: int, address: AddressParts, page: TokenText
+) -> tuple[int, int, bool] | None:
+    """(start, end, by postcode) of the postcode or town that confirms a street sighting, or None.
+
+    The postcode wins; a different postcode of the same kind closer after the street than the right one
+    means another address that shares the street's name."""
+    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    if address.postcode is not None:
+        pattern = address.postcode.pattern()
+        right = [m for m in pattern.finditer(text, lo, hi)]
+        if address.postcode.uk:
+            others = [
+                m
+                for m in UK_POSTCODE_ANYCASE.finditer(text, end, hi)
+                if normalise_uk_postcode(m.group()) != address.postcode.code
+            ]
+            after = [m for m in right if m.start() >= end]
+            if others and (not after or others[0].start() < after[0].start()):
+                return None
+        if right:
+            best = min(right, key=lambda m: abs(m.start() - end))
+            return best.start(), best.end(), True
+    for locality in address.localities:
+        for first, last in find_phrase(page, locality):
+            token_start, token_end = page.tokens[first].start, page.tokens[last].end
+            if lo <= token_start and token_end <= hi and not (start <= token_start < end):
+                return token_start, token_end, False
+    return None
+
+
+def find_uk_postcodes(text: str) -> Iterator[tuple[str, int, int]]:
+    """(canonical postcode, start, end) for each UK postcode a page publishes."""
+    for found in UK_POSTCODE.finditer(text):
+        yield normalise_uk_postcode(found.group()), found.start(), found.end()

@@ -1,0 +1,106 @@
+"""E-mail addresses as written on pages: plain, URL-encoded, spaced ("name @ host.tld") and disguised
+("name [at] host [dot] tld", "name at host dot tld"), each read back to one lower-case address."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_LOCAL_WORD = r"[A-Za-z0-9_%+\-]+"
+_BRACKETED_AT = r"\s*[\[({<]\s*at\s*[\])}>]\s*"
+_BRACKETED_DOT = r"\s*[\[({<]\s*dot\s*[\])}>]\s*"
+
+# Discovery reads only forms that say "this is an address" by themselves: "@" (spaced or not), the
+# bracketed disguises, and " dot " inside a domain after a bracketed at. A bare " at " would turn prose
+# ("meet at noon dot com") into addresses.
+_D_AT = rf"(?:@|{_BRACKETED_AT}|[ \t]@[ \t])"
+_D_LOCAL_DOT = rf"(?:\.|{_BRACKETED_DOT})"
+_D_DOT = rf"(?:\.|{_BRACKETED_DOT}|\s+dot\s+)"
+DISCOVERY = re.compile(
+    # Not preceded by more local-part characters; not a URL's user-info ("https://key@host").
+    rf"(?<![\w.%+\-/:])(?P<local>[A-Za-z0-9]{_LOCAL_WORD[:-1]}*(?:{_D_LOCAL_DOT}{_LOCAL_WORD})*)"
+    rf"(?P<at>{_D_AT})(?P<domain>(?:{_LABEL}{_D_DOT})+(?P<tld>[A-Za-z]{{2,24}}))(?![\w\-])(?!\.[A-Za-z0-9])",
+    re.IGNORECASE,
+)
+"""An e-mail address in running text, as discovery reads it."""
+
+# Known addresses are compared whole, so every disguise is read, spelled-out words included: a page
+# matching the whole local part and domain of the person's address is already "clearly an address".
+_K_AT = rf"(?:@|%40|\s*@\s*|{_BRACKETED_AT}|\s+at\s+)"
+_K_DOT = rf"(?:\.|{_BRACKETED_DOT}|\s+dot\s+)"
+KNOWN = re.compile(
+    rf"(?<![\w.%+\-])(?P<local>{_LOCAL_WORD}(?:{_K_DOT}{_LOCAL_WORD})*)"
+    # The domain ends the address: not followed by more of a word, an "@" ("me at jane.home@…" is not
+    # "me@jane.home") or another label.
+    rf"{_K_AT}(?P<domain>{_LABEL}(?:{_K_DOT}{_LABEL})+)(?![\w\-@%])(?!\.\w)",
+    re.IGNORECASE,
+)
+"""Every spelling a known address might have; matches are read back and compared to the known set."""
+
+# "logo@2x.png", "icon@3x.webp": retina image names look like addresses.
+_FILE_SUFFIXES = frozenset(
+    ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "css", "js", "json", "map", "pdf", "ts", "py"]
+)
+_DOTS = re.compile(rf"{_BRACKETED_DOT}|\s+dot\s+", re.IGNORECASE)
+_SPELLED_DOT_BEFORE = re.compile(r"(?:\bdot|[\[({<]\s*dot\s*[\])}>])\s*$", re.IGNORECASE)
+_EMAIL_WORDS = re.compile(r"(?:e-?mail|mail|contact|write)\b[^\n]{0,30}$", re.IGNORECASE)
+
+
+def normalise(raw: str) -> str:
+    """Canonical address: trimmed and lower-cased (case-free in practice, not only the domain)."""
+    return raw.strip().lower()
+
+
+def _undisguise(part: str) -> str:
+    return _DOTS.sub(".", part)
+
+
+def find_discovered(text: str) -> Iterator[tuple[str, int, int]]:
+    """(address, start, end) for each address a page publishes, disguises undone; never a false one."""
+    for found in DISCOVERY.finditer(text):
+        if found.group("tld").lower() in _FILE_SUFFIXES:
+            continue
+        local = _undisguise(found.group("local"))
+        if local.endswith(".") or ".." in local or local.startswith("."):
+            continue
+        start, end = found.span()
+        # "jane [dot] home [at] …" read from "home": the start of the local part is disguised further
+        # back, so this is not the whole address. Skip rather than report a false one.
+        if _SPELLED_DOT_BEFORE.search(text[max(0, start - 12) : start]):
+            continue
+        after = text[end : end + 2]
+        if after[:1] == ":" and after[1:2] not in ("", " ", "\n"):
+            continue  # git@github.com:org/repo is an SSH remote, not an address
+        # "name @ host.tld": spaced, an address only when it looks like a mailbox or is labelled one
+        # ("follow us @ twitter.com" is not an address).
+        spaced = found.group("at") != "@" and found.group("at").strip() == "@"
+        if spaced and not (
+            re.search(r"[._+\-\d]", local) or _EMAIL_WORDS.search(text[max(0, start - 40) : start])
+        ):
+            continue
+        domain = _undisguise(found.group("domain"))
+        yield normalise(f"{local}@{domain}"), start, end
+
+
+def find_known_spellings(text: str) -> Iterator[tuple[str, int, int]]:
+    """(address, start, end) for every way of writing an address, spelled-out forms included. Only for
+    comparing with known addresses: on its own, "meet at noon dot com" would read as an address."""
+    # Overlapping: in "reach me at sam.home (at) post.example", the reading "me@sam.home" must not hide
+    # the address that starts inside it.
+    at, budget = 0, 10_000
+    while budget and (found := KNOWN.search(text, at)) is not None:
+        budget -= 1
+        local = unquote(_undisguise(found.group("local")))
+        domain = _undisguise(found.group("domain"))
+        yield normalise(f"{local}@{domain}"), found.start(), found.end()
+        at = found.start() + 1
+
+
+def mailto_addresses(href: str) -> list[str]:
+    """The recipients of a mailto: link, URL-decoded and normalised; empty for any other link."""
+    if not href.lower().startswith("mailto:"):
+        return []
+    target = unquote(href[len("mailto:") :].split("?", 1)[0])
+    return [normalise(part) for part in target.split(",") if "@" in part]

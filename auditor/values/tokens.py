@@ -1,0 +1,232 @@
+"""Words as canonical tokens: case, accents, apostrophes, "St"/"Saint", "&"/"and" and street-type
+abbreviations folded, so two spellings of one name compare equal while a longer name does not."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+APOSTROPHES = "'\u2019\u2018\u02bc`"
+"""Straight, curly and modifier apostrophes all appear in "St Mary's" on real pages."""
+HYPHENS = "-\u2010\u2011\u2012\u2013"
+
+# A word: letters and digits, with apostrophes and hyphens inside it ("Mary's", "Blake-Jones", "126-128")
+# kept as one token, so "Blake-Jones" never reads as "Blake". "&" and "#" are tokens of their own.
+_JOINERS = re.escape(APOSTROPHES + HYPHENS)
+_TOKEN = re.compile(rf"[^\W_]+(?:[{_JOINERS}][^\W_]+)*|&|#")
+_POSSESSIVE = re.compile(rf"[{re.escape(APOSTROPHES)}]s$")
+_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+_HYPHEN = re.compile(f"[{re.escape(HYPHENS)}]")
+
+# Spellings of one word, folded to one canonical form. "st" stands for both Street and Saint: which one
+# is meant never changes whether two phrases are the same.
+_CANON = {
+    "saint": "st",
+    "street": "st",
+    "str": "st",
+    "and": "&",
+    "road": "rd",
+    "avenue": "ave",
+    "av": "ave",
+    "lane": "ln",
+    "drive": "dr",
+    "close": "cl",
+    "crescent": "cres",
+    "cresc": "cres",
+    "place": "pl",
+    "court": "ct",
+    "gardens": "gdns",
+    "terrace": "terr",
+    "ter": "terr",
+    "square": "sq",
+    "grove": "gro",
+    "gr": "gro",
+    "park": "pk",
+    "boulevard": "blvd",
+    "bd": "blvd",
+    "highway": "hwy",
+    "parkway": "pkwy",
+    "mount": "mt",
+    "north": "n",
+    "south": "s",
+    "east": "e",
+    "west": "w",
+    "northeast": "ne",
+    "northwest": "nw",
+    "southeast": "se",
+    "southwest": "sw",
+    "apartment": "apt",
+    "number": "no",
+    "first": "1st",
+    "second": "2nd",
+    "third": "3rd",
+    "fourth": "4th",
+    "fifth": "5th",
+    "sixth": "6th",
+    "seventh": "7th",
+    "eighth": "8th",
+    "ninth": "9th",
+    "tenth": "10th",
+}
+_CANON_FORMS = frozenset(_CANON.values())
+# German and Swiss street names end in -strasse (-straße, abbreviated -str.): "Landstr." is "Landstrasse".
+_STRASSE = re.compile(r"(?<=\w{3})(?:strasse|str)$")
+
+
+def fold(word: str) -> str:
+    """Lower case, without accents or apostrophes: "Zürich" -> "zurich", "O’Brien" -> "obrien"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _APOSTROPHE.sub("", plain)
+
+
+def canonical(word: str) -> str:
+    """The canonical form of one token (see `_CANON`); possessive 's dropped: "Cuthbert's" -> "cuthbert"."""
+    lowered = _HYPHEN.sub("-", word.casefold())
+    lowered = _POSSESSIVE.sub("", lowered)
+    folded = fold(lowered)
+    folded = _CANON.get(folded, folded)
+    return _STRASSE.sub("strasse", folded)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text, with where it stands."""
+
+    norm: str
+    """Canonical form (see `canonical`)."""
+    start: int
+    end: int
+    raw: str
+
+    @property
+    def capitalised(self) -> bool:
+        """Starts with an upper-case letter: a proper name rather than an everyday word."""
+        return self.raw[:1].isupper()
+
+    @property
+    def numeric(self) -> bool:
+        return self.raw[:1].isdigit()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every token of `text`, in order."""
+    return [Token(canonical(m.group()), m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _has_variants(word: str) -> bool:
+    """Other spellings fold to this word: an abbreviation's full form ("avenue"), a German -strasse."""
+    return word in _CANON or word in _CANON_FORMS or _STRASSE.search(word) is not None
+
+
+def literal_hint(value: str) -> str:
+    """A literal that every sighting of `value` contains once the text is `fold`ed: its longest word
+    that has no other spelling (not "Street", which pages write "St"); "" when every word has one."""
+    words = [
+        folded
+        for m in _TOKEN.finditer(value)
+        for folded in [fold(_POSSESSIVE.sub("", _HYPHEN.sub("-", m.group().casefold())))]
+        if canonical(m.group()) == folded and len(folded) >= 3 and not _has_variants(folded)
+    ]
+    return max(words, key=len, default="")
+
+
+def phrase_tokens(value: str) -> tuple[str, ...]:
+    """The canonical tokens of a roster phrase ("St Mary's Primary" -> ("st", "mary", "primary"))."""
+    return tuple(t.norm for t in tokenize(value))
+
+
+def same_word(page: str, value: str) -> bool:
+    """Canonical tokens equal, or equal but for a plural or possessive "s" ("St Marys" is "St Mary's")."""
+    if page == value:
+        return True
+    if len(value) >= 3 and not value[:1].isdigit():
+        return page == value + "s" or (value.endswith("s") and page == value[:-1])
+    return False
+
+
+class TokenText:
+    """A text with its tokens and an index from canonical form to positions, built once per text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    @cached_property
+    def index(self) -> dict[str, list[int]]:
+        positions: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            positions.setdefault(token.norm, []).append(i)
+        return positions
+
+    def positions(self, word: str) -> list[int]:
+        """Positions of tokens that are `word` (plural and possessive variants included), in order."""
+        found = list(self.index.get(word, ()))
+        if len(word) >= 3 and not word[:1].isdigit():
+            found += self.index.get(word + "s", ())
+            if word.endswith("s"):
+                found += self.index.get(word[:-1], ())
+            found.sort()
+        return found
+
+    def has(self, word: str) -> bool:
+        return bool(self.positions(word))
+
+    def between(self, left: int, right: int) -> str:
+        """The raw text between token `left` and token `right` (exclusive)."""
+        return self.text[self.tokens[left].end : self.tokens[right].start]
+
+    def breaks_between(self, left: int, right: int) -> bool:
+        return breaks(self, left, right)
+
+    def joined(self, left: int, right: int, allowed: str = " \t") -> bool:
+        """Whether only `allowed` characters separate token `left` from token `right`."""
+        gap = self.between(left, right)
+        return all(c in allowed for c in gap)
+
+
+# A single line break is not a boundary: block elements put a name's or an address's parts on lines
+# of their own.
+_BREAK = re.compile(r"[.!?;:|()\[\]{}<>\"“”]|\n\s*\n")
+
+
+def breaks(text: TokenText, left: int, right: int) -> bool:
+    """Whether a sentence or field boundary separates two tokens. A full stop after a short word is an
+    abbreviation ("St. Mary's", "Rd."), not a boundary."""
+    gap = text.between(left, right)
+    if not _BREAK.search(gap):
+        return False
+    word = text.tokens[left].raw
+    return not (gap.strip() == "." and word.isalpha() and len(word) <= 3)
+
+
+def find_phrase(text: TokenText, words: Sequence[str], *, max_inserted: int = 0) -> Iterator[tuple[int, int]]:
+    """(first, last) token positions of each sighting of `words` in order, within one sentence.
+
+    With `max_inserted`, that many extra words may sit between the phrase's words in total ("St Cuthbert's
+    Catholic Primary" for "St Cuthbert's Primary"); the first and last words must still be there.
+    """
+    if not words or not all(text.has(w) for w in words):
+        return
+    tokens = text.tokens
+    for first in text.positions(words[0]):
+        at, inserted, ok = first, 0, True
+        for word in words[1:]:
+            nxt = at + 1
+            while nxt < len(tokens) and not same_word(tokens[nxt].norm, word):
+                nxt += 1
+                inserted += 1
+                if inserted > max_inserted:
+                    break
+            if nxt >= len(tokens) or inserted > max_inserted or breaks(text, at, nxt):
+                ok = False
+                break
+            at = nxt
+        if ok:
+            yield first, at
