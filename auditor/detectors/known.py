@@ -22,7 +22,7 @@ from ..values import phones as phone_values
 from ..values.addresses import AddressMatch, AddressParts, find_address, parse_address
 from ..values.dates import DateContext, find_dates
 from ..values.names import NameMatch, find_phrase_value, find_relative
-from ..values.tokens import APOSTROPHES, TokenText, literal_hint, phrase_tokens
+from ..values.tokens import APOSTROPHES, TokenText, hint_pattern, literal_hint, phrase_tokens
 from .interface import Detector
 from .text import Haystack, collapse, haystacks, link_phone, link_snippet, snippet
 
@@ -56,8 +56,8 @@ class KnownAddress:
     key: str
     value: str
     parts: AddressParts
-    hints: tuple[str, ...]
-    """Literals (see `literal_hint`) of which any sighting holds one: the street's or the postcode's."""
+    hint: re.Pattern[str] | None
+    """Finds the street's or the postcode's words; the address is looked for only around them."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ class KnownPhrase:
     category: Category
     key: str
     value: str
-    hint: str
+    hint: re.Pattern[str] | None
+    """Finds words any sighting holds (see `hint_pattern`); None: read the whole page."""
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,14 @@ class KnownValues:
     regions: tuple[str, ...] = ()
     """Countries of the known numbers: a page's national-format numbers are also read in these."""
 
-    def address_sightings(self, page: TokenText) -> Iterator[KnownAddress]:
-        """The roster addresses seen in full on `page` (for the postcode detector)."""
+    def address_sightings(self, hay: Haystack) -> Iterator[KnownAddress]:
+        """The roster addresses seen in full in `hay` (for the postcode detector)."""
         for address in self.addresses:
-            sighting = find_address(page, address.parts)
-            if sighting is not None and sighting.kind is AddressMatch.FULL:
-                yield address
+            for _, page in _windows(hay, address.hint):
+                sighting = find_address(page, address.parts)
+                if sighting is not None and sighting.kind is AddressMatch.FULL:
+                    yield address
+                    break
 
 
 class KnownCache:
@@ -156,13 +159,13 @@ def compile_known(person: Person) -> KnownValues:
             key = address_key(value, parts)
             if any(a.key == key for a in addresses):
                 continue
-            street_hint = literal_hint(" ".join(parts.street))
+            street_hint = literal_hint(value.split(",")[0] if not parts.numbers else " ".join(parts.street))
             postcode_hint = ""
             if parts.postcode:
                 code = parts.postcode.code.lower()
                 postcode_hint = code.split(" ")[0] if parts.postcode.uk else code[:4]
-            hints = (street_hint, postcode_hint) if street_hint else ()
-            addresses.append(KnownAddress(match, key, value, parts, hints))
+            hint = hint_pattern((street_hint, postcode_hint)) if street_hint else None
+            addresses.append(KnownAddress(match, key, value, parts, hint))
             if parts.postcode and parts.postcode.uk:
                 postcodes.setdefault(parts.postcode.code, match)
     birthdays = {day: day.isoformat() for day in person.private.dates_of_birth}
@@ -175,12 +178,19 @@ def compile_known(person: Person) -> KnownValues:
             key = phrase_key(value)
             words = phrase_tokens(value)
             if key and words and not any(p.key == key and p.category is category for p in phrases):
-                phrases.append(KnownPhrase(category, key, value, literal_hint(value)))
+                # A relative may be named by the first name alone ("my husband Gareth").
+                names = value.split() if category is Category.RELATIVE else [value]
+                found_in = tuple(literal_hint(name) for name in (names[0], names[-1]))
+                hint = hint_pattern(found_in) if all(found_in) else None
+                phrases.append(KnownPhrase(category, key, value, hint))
     regions = tuple(
         dict.fromkeys(
             region
             for key in phones
-            for region in [phonenumbers.region_code_for_number(phonenumbers.parse(key))]
+            # By country code, not by number: drama-range numbers belong to no region's allocation.
+            for region in [
+                phonenumbers.region_code_for_country_code(phonenumbers.parse(key).country_code or 0)
+            ]
             if region and region != "ZZ"
         )
     )
@@ -222,18 +232,20 @@ class KnownValuesDetector(Detector):
                 add(hit)
             for hit in self._emails(hay, known):
                 add(hit)
-            for hit in self._dates(hay, known):
+            for hit in self._dates(hay, known, region):
                 add(hit)
-            page = TokenText(hay.text)
-            for hit in self._addresses(hay, page, known):
+            for hit in self._addresses(hay, known):
                 add(hit)
-            for hit in self._phrases(hay, page, known):
+            for hit in self._phrases(hay, known):
                 add(hit)
         for href in document.content.contact_links:
-            number = link_phone(href, region)
-            if number and number in known.phone_values and (Category.PHONE, number) not in found:
-                add(self._hit(Category.PHONE, known.phone_values[number].match, number,
-                              known.phone_values[number].value, link_snippet(href)))  # fmt: skip
+            # A tel: link without "+" may follow the page's country or the person's own (a UK mobile
+            # on a US club's page): the whole number must match one of theirs either way.
+            for link_region in dict.fromkeys((region, *known.regions)):
+                number = link_phone(href, link_region)
+                if number and number in known.phone_values and (Category.PHONE, number) not in found:
+                    add(self._hit(Category.PHONE, known.phone_values[number].match, number,
+                                  known.phone_values[number].value, link_snippet(href)))  # fmt: skip
             for address in email_values.mailto_addresses(href):
                 if address in known.email_values and (Category.EMAIL, address) not in found:
                     match, value = known.email_values[address]
@@ -294,10 +306,10 @@ class KnownValuesDetector(Detector):
                 match, value = known.email_values[address]
                 yield self._hit(Category.EMAIL, match, address, value, snippet(hay.text, start, end))
 
-    def _dates(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
+    def _dates(self, hay: Haystack, known: KnownValues, region: str) -> Iterator[Hit]:
         if not known.birthdays or not any(str(day.year)[2:] in hay.digits for day in known.birthdays):
             return
-        for sighting in find_dates(hay.text):
+        for sighting in find_dates(hay.text, region):
             for day in sighting.readings & known.birthdays.keys():
                 evidence = snippet(hay.text, sighting.start, sighting.end)
                 if sighting.context is DateContext.BIRTH:
@@ -314,41 +326,45 @@ class KnownValuesDetector(Detector):
                         detail=_DATE_NOTES[sighting.context],
                     )
 
-    def _addresses(self, hay: Haystack, page: TokenText, known: KnownValues) -> Iterator[Hit]:
+    def _addresses(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
         for address in known.addresses:
-            if address.hints and not any(h and h in hay.folded for h in address.hints):
-                continue  # neither the street nor the postcode is on the page: skip the token scan
-            sighting = find_address(page, address.parts)
-            if sighting is None:
-                continue
-            evidence = snippet(hay.text, sighting.start, sighting.end)
-            if sighting.kind is AddressMatch.FULL:
-                yield self._hit(Category.ADDRESS, address.match, address.key, address.value, evidence)
-            else:
-                lowered = Severity.INFO
-                yield self._hit(Category.ADDRESS, address.match, address.key, address.value, evidence,
-                                severity=lowered, detail=_NO_NUMBER_NOTE)  # fmt: skip
-
-    def _phrases(self, hay: Haystack, page: TokenText, known: KnownValues) -> Iterator[Hit]:
-        for phrase in known.phrases:
-            if phrase.hint and phrase.hint not in hay.folded:
-                continue
-            if phrase.category is Category.RELATIVE:
-                sighting = find_relative(page, phrase.value)
+            for offset, page in _windows(hay, address.hint):
+                sighting = find_address(page, address.parts)
                 if sighting is None:
                     continue
-                detail = (
-                    "first name beside a relationship word" if sighting.kind is NameMatch.FIRST_NAME else ""
-                )
-                evidence = snippet(hay.text, sighting.start, sighting.end)
-                yield self._hit(
-                    phrase.category, Match.PRIVATE, phrase.key, phrase.value, evidence, detail=detail
-                )
-            else:
+                evidence = snippet(hay.text, offset + sighting.start, offset + sighting.end)
+                if sighting.kind is AddressMatch.FULL:
+                    yield self._hit(Category.ADDRESS, address.match, address.key, address.value, evidence)
+                    break
+                yield self._hit(Category.ADDRESS, address.match, address.key, address.value, evidence,
+                                severity=Severity.INFO, detail=_NO_NUMBER_NOTE)  # fmt: skip
+
+    def _phrases(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
+        for phrase in known.phrases:
+            for offset, page in _windows(hay, phrase.hint):
+                if phrase.category is Category.RELATIVE:
+                    sighting = find_relative(page, phrase.value)
+                    if sighting is None:
+                        continue
+                    first_name = sighting.kind is NameMatch.FIRST_NAME
+                    detail = "first name beside a relationship word" if first_name else ""
+                    evidence = snippet(hay.text, offset + sighting.start, offset + sighting.end)
+                    yield self._hit(
+                        phrase.category, Match.PRIVATE, phrase.key, phrase.value, evidence, detail=detail
+                    )
+                    break
                 span = find_phrase_value(page, phrase.value)
                 if span is not None:
-                    evidence = snippet(hay.text, *span)
+                    evidence = snippet(hay.text, offset + span[0], offset + span[1])
                     yield self._hit(phrase.category, Match.PRIVATE, phrase.key, phrase.value, evidence)
+                    break
+
+
+def _windows(hay: Haystack, hint: re.Pattern[str] | None) -> list[tuple[int, TokenText]]:
+    """Where to look: around the hint's matches, or the whole text when there is no hint."""
+    if hint is None:
+        return [(0, hay.whole)]
+    return hay.windows(hint)
 
 
 def _longest_word(value: str) -> str:

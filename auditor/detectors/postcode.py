@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from ..model import Category, Document, Hit, Match, Person
 from ..severity import severity_of
 from ..values.addresses import find_uk_postcodes
-from ..values.tokens import TokenText
 from .interface import Detector
 from .known import KnownCache
-from .text import haystacks, snippet
+from .text import Haystack, haystacks, snippet
 
 
 class PostcodeDetector(Detector):
@@ -37,7 +36,7 @@ class PostcodeDetector(Detector):
             if not found:
                 continue
             if any(code in known.postcodes for code, _, _ in found):
-                for address in known.address_sightings(TokenText(text)):
+                for address in known.address_sightings(Haystack(text)):
                     if address.parts.postcode is not None:
                         seen.add(address.parts.postcode.code)
             for key, start, end in found:

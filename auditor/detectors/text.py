@@ -9,8 +9,10 @@ from urllib.parse import unquote, urlsplit
 from ..model import Document
 from ..values import phones
 from ..values.phones import DEFAULT_REGION
-from ..values.tokens import fold
+from ..values.tokens import TokenText, plain
 
+_WINDOW = 400
+"""How much text around a hint is read for a name or an address (an address spans a few lines)."""
 SNIPPET_CHARS = 160
 """Evidence is a short, readable excerpt; a whole paragraph would leak more than the finding needs."""
 
@@ -176,6 +178,7 @@ class Haystack:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._windows: dict[tuple[int, int], TokenText] = {}
 
     @cached_property
     def lower(self) -> str:
@@ -183,9 +186,36 @@ class Haystack:
         return self.text.lower()
 
     @cached_property
-    def folded(self) -> str:
-        """Lower case without accents or apostrophes (see `values.tokens.fold`), for literal hints."""
-        return fold(self.text)
+    def plain(self) -> str:
+        """Lower case without accents, offsets unchanged (see `values.tokens.plain`), for word hints."""
+        return plain(self.text)
+
+    @cached_property
+    def whole(self) -> TokenText:
+        return TokenText(self.text)
+
+    def windows(self, hint: re.Pattern[str], radius: int = _WINDOW) -> list[tuple[int, TokenText]]:
+        """(offset, tokens) of the stretches of text around each place `hint` matches, overlapping ones
+        merged: names and addresses are matched there, not across a whole 200 kB page."""
+        spans: list[list[int]] = []
+        for found in hint.finditer(self.plain):
+            lo, hi = max(0, found.start() - radius), min(len(self.text), found.end() + radius)
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+        out = []
+        for lo, hi in spans:
+            # Widen to whole words, so no window starts or ends inside one.
+            while lo > 0 and not self.text[lo - 1].isspace():
+                lo -= 1
+            while hi < len(self.text) and not self.text[hi].isspace():
+                hi += 1
+            cached = self._windows.get((lo, hi))
+            if cached is None:
+                cached = self._windows[(lo, hi)] = TokenText(self.text[lo:hi])
+            out.append((lo, cached))
+        return out
 
     @cached_property
     def digits(self) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .phones import region_of_country
-from .tokens import TokenText, find_phrase, phrase_tokens
+from .tokens import TokenText, canonical, find_phrase, phrase_tokens
 
 # --- UK postcodes ----------------------------------------------------------------------------------------
 # Strict UK postcode (Royal Mail rules): outward code letters by position, inward code letters without
@@ -187,6 +187,7 @@ _UNIT = re.compile(
 _TRAILING_UNIT = re.compile(
     r"\s*,?\s*(?:#|\b(?:flat|apartment|apt|suite|ste|unit)\.?\s*#?)\s*(?P<unit>\d+[A-Za-z]?)$", re.IGNORECASE
 )
+_NUMBER_LABELS = frozenset({"no", "n", "nr", "num", "numero", "nummer"})
 _UNIT_WORDS = frozenset(
     {"flat", "apartment", "apt", "suite", "ste", "unit", "room", "rm", "#", "plot", "box"}
 )
@@ -223,6 +224,12 @@ _PREMISES = frozenset(
         "depot",
     ]
 )
+
+
+# Compared with canonical tokens, so folded the same way as the page's words.
+_PREMISES = frozenset(map(canonical, _PREMISES))
+_UNIT_WORDS = frozenset(map(canonical, _UNIT_WORDS))
+_NUMBER_LABELS = frozenset(map(canonical, _NUMBER_LABELS))
 
 
 def house_numbers(raw: str) -> frozenset[str]:
@@ -367,20 +374,13 @@ def find_address(page: TokenText, address: AddressParts) -> AddressSighting | No
         return AddressSighting(min(lo, page.tokens[position].start), hi, AddressMatch.FULL)
     if address.postcode is not None and address.numbers:
         # "No. 12, EX2 3BB": the number right before the postcode, no street written.
-        for found in address.postcode.pattern().finditer(text):
-            before = re.search(
-                rf"(?:^|[\s(])(?:no\.?\s*)?({_NUMBER})\s*,?\s*$",
-                text[max(0, found.start() - 16) : found.start()],
-                re.I,
-            )
-            if (
-                before
-                and house_numbers(before.group(1)) & address.numbers
-                and not _unit_before(text, found.start() - len(before.group(0)))
-            ):
-                return AddressSighting(
-                    found.start() - len(before.group(0).lstrip(" (")), found.end(), AddressMatch.FULL
-                )
+        # Only a UK postcode, and only with nothing but "No." before the number on its line: after a
+        # word the number belongs to some street ("Möwenweg 14, 8799 …" is not Möwenstrasse 14).
+        for found in address.postcode.pattern().finditer(text) if address.postcode.uk else ():
+            line = text[text.rfind("\n", 0, found.start()) + 1 : found.start()]
+            before = re.fullmatch(rf"\s*\(?\s*(?:no\.?\s*)?({_NUMBER})\s*,?\s*", line[-24:], re.I)
+            if before and len(line) <= 24 and house_numbers(before.group(1)) & address.numbers:
+                return AddressSighting(found.start() - len(line.lstrip(" (")), found.end(), AddressMatch.FULL)
     return partial
 
 
@@ -403,6 +403,9 @@ def _number_beside(page: TokenText, first: int, last: int) -> tuple[int, frozens
         candidates.append(first - 1)
     if last + 1 < len(tokens) and page.joined(last, last + 1, " \t,."):  # "Landstr. 126"
         candidates.append(last + 1)
+    labelled = candidates and candidates[-1] == last + 1 and tokens[last + 1].norm in _NUMBER_LABELS
+    if labelled and last + 2 < len(tokens) and page.joined(last + 1, last + 2, " \t."):
+        candidates[-1] = last + 2  # "Rua dos Ipês, nº 456", "Hauptstrasse Nr. 5"
     for position in candidates:
         token = tokens[position]
         if not token.numeric or not _NUMBER_TOKEN.match(token.raw):
@@ -426,13 +429,6 @@ def _unit_near(page: TokenText, first: int, last: int) -> str:
         if tokens[at].norm in _UNIT_WORDS and tokens[at + 1].numeric and not page.breaks_between(at, at + 1):
             return str(tokens[at + 1].raw).lower()
     return ""
-
-
-def _unit_before(text: str, at: int) -> bool:
-    return (
-        re.search(r"(?:flat|apartment|apt|suite|unit|room|#)\.?\s*$", text[max(0, at - 12) : at], re.I)
-        is not None
-    )
 
 
 def _confirmation(
@@ -466,7 +462,25 @@ def _confirmation(
     return None
 
 
+# Looser spellings, accepted only where the page says an address part comes: after a town and a comma
+# ("Exampleton, EX97HT"), or as a labelled postal code (JSON-LD "postalcode: ot3 5rd").
+_UK_POSTCODE_UNSPACED = re.compile(rf"(?<=[a-z],[ \u00a0])(?:{_OUTWARD}{_INWARD})(?![\w=/\-])")
+_UK_POSTCODE_LABELLED = re.compile(
+    rf"(?:postalcode|postcode|post code)\s*:?\s*(?P<code>(?:{_OUTWARD})\s?{_INWARD})(?![\w=/\-])",
+    re.IGNORECASE,
+)
+
+
 def find_uk_postcodes(text: str) -> Iterator[tuple[str, int, int]]:
     """(canonical postcode, start, end) for each UK postcode a page publishes."""
+    seen: set[int] = set()
     for found in UK_POSTCODE.finditer(text):
+        seen.add(found.start())
         yield normalise_uk_postcode(found.group()), found.start(), found.end()
+    for found in _UK_POSTCODE_UNSPACED.finditer(text):
+        if found.start() not in seen:
+            seen.add(found.start())
+            yield normalise_uk_postcode(found.group()), found.start(), found.end()
+    for found in _UK_POSTCODE_LABELLED.finditer(text):
+        if found.start("code") not in seen:
+            yield normalise_uk_postcode(found.group("code")), found.start("code"), found.end("code")

@@ -43,6 +43,10 @@ _MONTH_FIRST = re.compile(
 )
 
 
+# 1975年3月14日 (Japanese and Chinese), 1975년 3월 14일 (Korean)
+_CJK = re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?")
+
+
 class DateContext(enum.StrEnum):
     """What the words around a date say it is."""
 
@@ -60,12 +64,21 @@ _BIRTH = (
 _PUBLICATION = (
     r"posted|published|publication|updated|last\s+updated|modified|revised|edited|written|by|est\.?"
     r"|established|founded|since|©|copyright|retrieved|accessed|archived|filed|issued|released|dated"
-    r"|reuters|ap|afp|pa|news|press\s+release|am|pm|gmt|bst|utc"
+    r"|reuters|afp|press\s+release"
 )
 _LABELS = re.compile(
     rf"(?<![\w.])(?:(?P<birth>{_BIRTH})|(?P<publication>{_PUBLICATION}))(?![\w])", re.IGNORECASE
 )
 _AGE_AFTER = re.compile(r"\s*[\(,–—-]?\s*(?:aged?|âge|alter)\s*:?\s*\d{1,3}\b", re.IGNORECASE)
+_BORN_AFTER = re.compile(r"\s*(?:生まれ|生|出生|誕生|태어)")
+# "(14 March 1975 – 2 June 2024)", "(14 March 1975 – )": the first date of a life span.
+_SPAN_AFTER = re.compile(r"\s*(?:–|—|-|to)\s*(?:\)|\d{1,2}\s|[A-Za-z]+\s+\d|\d{4}|present)", re.IGNORECASE)
+# Something happened on the date, so a birth word before it is about something else.
+_EVENT = re.compile(
+    r"\b(?:joined|married|moved|died|elected|appointed|opened|founded|distilled|bottled|started|graduated"
+    r"|retired|published|launched|met|held|signed|won)\b",
+    re.IGNORECASE,
+)
 _BIRTH_LABEL_LINE = re.compile(rf"^\s*(?:{_BIRTH})\s*:?\s*$", re.IGNORECASE)
 _CONTEXT_CHARS = 60
 
@@ -95,31 +108,44 @@ def _years(text: str) -> list[int]:
     return [1900 + year, 2000 + year]  # "14/03/75": the century is for the reader to know
 
 
-def _numeric_readings(a: str, b: str, c: str) -> set[dt.date]:
-    candidates: list[dt.date | None] = []
-    if len(a) == 4 and len(c) <= 2:
-        candidates.append(_date(int(a), int(b), int(c)))  # 1975-03-14
-    elif len(a) <= 2:
-        for year in _years(c):
-            candidates.append(_date(year, int(b), int(a)))  # 14/03/1975
-            candidates.append(_date(year, int(a), int(b)))  # 03/14/1975, as the US writes it
-    return {d for d in candidates if d}
+# Countries that write the month first ("03/04/1975" is 4 March there, 3 April everywhere else).
+MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "VI", "UM"})
 
 
-def find_dates(text: str) -> Iterator[DateSighting]:
-    """Every date in `text`, in order of position."""
+def _numeric_readings(a: str, b: str, c: str, month_first: bool) -> set[dt.date]:
+    """The dates "a/b/c" means: year first (1975-03-14); else day first, or month first where the page's
+    country writes it so. The other order is taken only when the usual one is impossible (14/03 or
+    03/14 can each be read only one way)."""
+    if len(a) == 4:
+        day = _date(int(a), int(b), int(c)) if len(c) <= 2 else None
+        return {day} if day else set()
+    if len(a) > 2:
+        return set()
+    out: set[dt.date] = set()
+    for year in _years(c):
+        usual = _date(year, int(a), int(b)) if month_first else _date(year, int(b), int(a))
+        other = _date(year, int(b), int(a)) if month_first else _date(year, int(a), int(b))
+        reading = usual or other
+        if reading:
+            out.add(reading)
+    return out
+
+
+def find_dates(text: str, region: str = "GB") -> Iterator[DateSighting]:
+    """Every date in `text`, in order of position; numeric dates read as the page's country writes them."""
+    month_first = region in MONTH_FIRST_REGIONS
     found: list[DateSighting] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_DAY_FIRST, _MONTH_FIRST, _NUMERIC):
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _CJK, _NUMERIC):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
             groups = match.groupdict()
-            if "s" in groups and groups.get("a") is not None:
-                readings = _numeric_readings(groups["a"], groups["b"], groups["c"])
+            if groups.get("s") is not None:
+                readings = _numeric_readings(groups["a"], groups["b"], groups["c"], month_first)
             else:
-                month = _MONTH_OF[groups["m"].lower()]
+                month = _MONTH_OF.get(groups["m"].lower()) or int(groups["m"])
                 day = _date(int(groups["y"]), month, int(groups["d"]))
                 readings = {day} if day else set()
             if readings:
@@ -129,16 +155,34 @@ def find_dates(text: str) -> Iterator[DateSighting]:
 
 
 def date_context(text: str, start: int, end: int) -> DateContext:
-    """Birth, publication or none: the closest label before the date on its line decides; an age right
-    after it ("14 March 1975 (age 49)") or a "Born" label alone on the line before also mean birth."""
+    """Birth, publication or none.
+
+    Raises to birth: the closest label before the date on its line is a birth word ("born", "DOB",
+    "b." right before it), an age or "生まれ" right after it, a "Born" label alone on the line before,
+    or a life span "(14 March 1975 – 2 June 2024)". Lowers: a publication word closer to the date than
+    any birth word; an event verb between the birth word and the date ("joined … on", "distilled"); a
+    birth word that is part of a name ("the Birthday Club").
+    """
     line_start = text.rfind("\n", 0, start) + 1
-    window = text[max(line_start, start - _CONTEXT_CHARS) : start]
+    window_start = max(line_start, start - _CONTEXT_CHARS)
+    window = text[window_start:start]
     kind: DateContext = DateContext.NONE
     for label in _LABELS.finditer(window):
-        kind = DateContext.BIRTH if label.group("birth") else DateContext.PUBLICATION
+        if label.group("birth"):
+            after_label = window[label.end() :]
+            if _names_something(label.group(), after_label) or _EVENT.search(after_label):
+                kind = DateContext.NONE
+                continue
+            if label.group().lower() == "b." and (not label.group().islower() or after_label.strip()):
+                continue  # "b." is "born" only right before the date; "Appendix B." is not
+            kind = DateContext.BIRTH
+        else:
+            kind = DateContext.PUBLICATION
     if kind is DateContext.BIRTH:
         return kind
-    if _AGE_AFTER.match(text, end):
+    if _AGE_AFTER.match(text, end) or _BORN_AFTER.match(text, end):
+        return DateContext.BIRTH
+    if text[max(0, start - 2) : start].strip().endswith("(") and _SPAN_AFTER.match(text, end):
         return DateContext.BIRTH
     if kind is DateContext.NONE and not text[line_start:start].strip():
         # An infobox or a table: the label sits alone on the line before ("Born" / "14 March 1975").
@@ -146,3 +190,9 @@ def date_context(text: str, start: int, end: int) -> DateContext:
         if line_start and _BIRTH_LABEL_LINE.match(text[previous_start : line_start - 1]):
             return DateContext.BIRTH
     return kind
+
+
+def _names_something(label: str, after: str) -> bool:
+    """A capitalised birth word followed by another capitalised word names a thing: "Birthday Club"."""
+    following = re.match(r"\s+([A-Z][a-z]+)", after)
+    return label[:1].isupper() and following is not None and following.group(1).lower() not in _MONTH_OF

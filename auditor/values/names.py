@@ -4,10 +4,9 @@ word order, and not when a longer name or a different institution merely starts 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .tokens import Token, TokenText, breaks, find_phrase, phrase_tokens, same_word
+from .tokens import TokenText, breaks, canonical, find_phrase, phrase_tokens, same_word
 
 # Words that name a family relationship, so that "my husband Gareth" or "Elin, our daughter" is the
 # relative even without the surname.
@@ -78,6 +77,20 @@ RELATIONSHIPS = frozenset(
         "nephew",
         "cousin",
         "in-law",
+        "hubby",
+        "wifey",
+        "missus",
+        "missis",
+        "bride",
+        "groom",
+        "widow",
+        "widower",
+        "brother-in-law",
+        "sister-in-law",
+        "son-in-law",
+        "daughter-in-law",
+        "mother-in-law",
+        "father-in-law",
     ]
 )
 _POSSESSIVES = frozenset(["my", "our", "her", "his", "their", "your", "the", "late", "beloved"])
@@ -161,6 +174,16 @@ INSTITUTIONS = frozenset(
 )
 
 
+# Compared with canonical tokens, so spelt the same way ("league" and "fiancée" fold like page words do).
+RELATIONSHIPS = frozenset(map(canonical, RELATIONSHIPS))
+INSTITUTIONS = frozenset(map(canonical, INSTITUTIONS))
+_POSSESSIVES = frozenset(map(canonical, _POSSESSIVES))
+_QUALIFIERS = frozenset(map(canonical, _QUALIFIERS))
+_QUALIFYING_ENDS = frozenset(
+    map(canonical, ["primary", "junior", "juniors", "infant", "infants", "secondary"])
+)
+
+
 class NameMatch(enum.StrEnum):
     FULL = "full"
     """The whole name, in any order or in a list sharing the surname."""
@@ -184,8 +207,12 @@ def find_relative(page: TokenText, name: str) -> NameSighting | None:
         return None
     tokens = page.tokens
     if len(words) > 1:
-        for first, last in find_phrase(page, words):
-            if not _surname_goes_on(page, last):
+        # One inserted word is allowed only if it is a middle initial: "Gareth J. Blake".
+        for first, last in find_phrase(page, words, max_inserted=1):
+            inserted = [t for t in tokens[first : last + 1] if not any(same_word(t.norm, w) for w in words)]
+            if all(len(t.raw) == 1 and t.raw.isupper() for t in inserted) and not _surname_goes_on(
+                page, last
+            ):
                 return NameSighting(tokens[first].start, tokens[last].end, NameMatch.FULL)
         surname, given = words[-1], words[:-1]
         for position in page.positions(surname):
@@ -226,9 +253,12 @@ def _reversed(page: TokenText, position: int, given: tuple[str, ...]) -> NameSig
     end = position + len(given)
     if end >= len(tokens) or page.between(position, position + 1).strip() != ",":
         return None
-    if all(same_word(tokens[position + 1 + i].norm, word) for i, word in enumerate(given)):
-        return NameSighting(tokens[position].start, tokens[end].end, NameMatch.FULL)
-    return None
+    if not all(same_word(tokens[position + 1 + i].norm, word) for i, word in enumerate(given)):
+        return None
+    # "William Blake, Gareth Edwards": the given name has a surname of its own, so this is a list.
+    if _another_surname(page, end, ""):
+        return None
+    return NameSighting(tokens[position].start, tokens[end].end, NameMatch.FULL)
 
 
 def _listed(page: TokenText, position: int, given: tuple[str, ...]) -> NameSighting | None:
@@ -272,33 +302,73 @@ def _another_surname(page: TokenText, position: int, surname: str) -> bool:
     )
 
 
-def _is_relationship(token: Token) -> bool:
-    return token.norm in RELATIONSHIPS or token.norm.rstrip("s") in RELATIONSHIPS
+def _is_relationship(page: TokenText, position: int) -> bool:
+    token = page.tokens[position]
+    if token.norm in RELATIONSHIPS or token.norm.rstrip("s") in RELATIONSHIPS:
+        return True
+    # "my other half", "her better half"
+    return token.norm == "half" and position > 0 and page.tokens[position - 1].norm in {"other", "better"}
+
+
+# Words that may stand between a relationship word and the name it introduces: "husband of 30 years,
+# Gareth", "beloved wife of Gareth", "the hubby (Gareth)", "our sons Tom and Gareth".
+_BETWEEN = frozenset(
+    map(
+        canonical,
+        [
+            "of",
+            "years",
+            "year",
+            "the",
+            "late",
+            "my",
+            "our",
+            "his",
+            "her",
+            "their",
+            "dear",
+            "dearly",
+            "beloved",
+            "loving",
+            "devoted",
+            "wonderful",
+            "with",
+            "to",
+            "and",
+            "&",
+            "new",
+            "two",
+            "three",
+            "four",
+        ],
+    )
+)
 
 
 def _related(page: TokenText, position: int) -> bool:
-    """A relationship word right before the name ("my husband Gareth", "our daughters Elin and Cari") or
-    right after it ("Ngozi, my wife", "Gareth (her husband)")."""
+    """A relationship word before the name, with at most a few linking words or other names between
+    ("my husband Gareth", "survived by her husband of 30 years, Gareth", "sons Tom and Gareth"), or
+    right after it ("Ngozi, my wife", "Gareth (her husband)", "Gareth, my other half")."""
     tokens = page.tokens
-    # Before: skip back over a list of other names ("sons Tom and Ben"), then the relationship word.
     at = position - 1
     steps = 0
-    while at >= 0 and steps < 6 and not breaks(page, at, at + 1):
+    while at >= 0 and steps < 8 and not breaks(page, at, at + 1, brackets=False):
         token = tokens[at]
-        if _is_relationship(token):
+        if _is_relationship(page, at):
             return True
-        if not (token.capitalised or token.norm == "&" or page.between(at, at + 1).strip() == ","):
+        if not (token.capitalised or token.numeric or token.norm in _BETWEEN or token.norm in _QUALIFIERS):
             break
         at -= 1
         steps += 1
-    # After: ", my wife", " (our daughter)", " - my husband".
     at = position + 1
     if at < len(tokens) and page.between(position, at).strip() in {",", "(", "-", "–", "—", ""}:
-        for look in range(at, min(at + 3, len(tokens))):
-            token = tokens[look]
-            if _is_relationship(token):
+        for look in range(at, min(at + 4, len(tokens))):
+            if _is_relationship(page, look):
                 return True
-            if token.norm not in _POSSESSIVES and token.norm not in _QUALIFIERS:
+            if tokens[look].norm not in _POSSESSIVES and tokens[look].norm not in _QUALIFIERS | {
+                "other",
+                "better",
+            }:
                 break
     return False
 
@@ -311,6 +381,7 @@ def find_phrase_value(page: TokenText, value: str) -> tuple[int, int] | None:
     if not words:
         return None
     inserted = 2 if len(words) >= 3 else 1 if len(words) == 2 else 0
+    page = page.split_hyphens()  # "Sunday-Striders running club"
     for first, last in find_phrase(page, words, max_inserted=inserted):
         if _runs_on(page, last, words):
             continue
@@ -321,21 +392,10 @@ def find_phrase_value(page: TokenText, value: str) -> tuple[int, int] | None:
 def _runs_on(page: TokenText, last: int, words: tuple[str, ...]) -> bool:
     """The phrase ends in a qualifier and the page goes on with another capitalised word that is not an
     institution's name: the phrase is only the start of a different name."""
-    if words[-1] in INSTITUTIONS and words[-1] not in {
-        "primary",
-        "junior",
-        "juniors",
-        "infant",
-        "infants",
-        "secondary",
-    }:
+    if words[-1] in INSTITUTIONS and words[-1] not in _QUALIFYING_ENDS:
         return False
     nxt = last + 1
     if nxt >= len(page.tokens) or not page.joined(last, nxt):
         return False
     following = page.tokens[nxt]
     return following.capitalised and following.norm not in INSTITUTIONS
-
-
-def iter_tokens(page: TokenText) -> Iterator[Token]:
-    yield from page.tokens

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 APOSTROPHES = "'\u2019\u2018\u02bc`"
 """Straight, curly and modifier apostrophes all appear in "St Mary's" on real pages."""
@@ -17,6 +17,7 @@ HYPHENS = "-\u2010\u2011\u2012\u2013"
 # kept as one token, so "Blake-Jones" never reads as "Blake". "&" and "#" are tokens of their own.
 _JOINERS = re.escape(APOSTROPHES + HYPHENS)
 _TOKEN = re.compile(rf"[^\W_]+(?:[{_JOINERS}][^\W_]+)*|&|#")
+_TOKEN_PART = re.compile(rf"[^\W_]+(?:[{re.escape(APOSTROPHES)}][^\W_]+)*|&|#")
 _POSSESSIVE = re.compile(rf"[{re.escape(APOSTROPHES)}]s$")
 _APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _HYPHEN = re.compile(f"[{re.escape(HYPHENS)}]")
@@ -46,6 +47,8 @@ _CANON = {
     "gr": "gro",
     "park": "pk",
     "boulevard": "blvd",
+    "rua": "r",  # Portuguese: "R. dos Ipês" is "Rua dos Ipês"
+    "avenida": "ave",
     "bd": "blvd",
     "highway": "hwy",
     "parkway": "pkwy",
@@ -72,29 +75,39 @@ _CANON = {
     "tenth": "10th",
 }
 _CANON_FORMS = frozenset(_CANON.values())
+_UMLAUT_PAIRS = re.compile(r"(?<=[^\W\d_])(?:ae|oe|ue)|^(?:ae|oe|ue)(?=[^\W\d_])")
 # German and Swiss street names end in -strasse (-straße, abbreviated -str.): "Landstr." is "Landstrasse".
 _STRASSE = re.compile(r"(?<=\w{3})(?:strasse|str)$")
 
 
+_ASCII_APOSTROPHES = str.maketrans("", "", "'`")
+# The combining marks NFKD splits off accented Latin, Greek and Cyrillic letters ("é" -> "e" + U+0301).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(word: str) -> str:
     """Lower case, without accents or apostrophes: "Zürich" -> "zurich", "O’Brien" -> "obrien"."""
+    if word.isascii():  # most text: skip the Unicode decomposition
+        return word.lower().translate(_ASCII_APOSTROPHES)
     decomposed = unicodedata.normalize("NFKD", word.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _APOSTROPHE.sub("", plain)
+    return _APOSTROPHE.sub("", _COMBINING.sub("", decomposed))
 
 
+@lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
     """The canonical form of one token (see `_CANON`); possessive 's dropped: "Cuthbert's" -> "cuthbert"."""
     lowered = _HYPHEN.sub("-", word.casefold())
     lowered = _POSSESSIVE.sub("", lowered)
     folded = fold(lowered)
-    folded = _CANON.get(folded, folded)
-    return _STRASSE.sub("strasse", folded)
+    if folded in _CANON:
+        return _CANON[folded]
+    # German umlauts are written both as "ö" and as "oe" ("Möwenstrasse", "Moewenstrasse"): fold both
+    # to the plain vowel. Applied to every word alike, so it never makes two spellings of one word differ.
+    return _UMLAUT_PAIRS.sub(lambda m: m.group()[0], _STRASSE.sub("strasse", folded))
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of a text, with where it stands."""
+class Token(NamedTuple):
+    """One word of a text, with where it stands. A named tuple: pages hold thousands of words."""
 
     norm: str
     """Canonical form (see `canonical`)."""
@@ -118,8 +131,47 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _has_variants(word: str) -> bool:
-    """Other spellings fold to this word: an abbreviation's full form ("avenue"), a German -strasse."""
-    return word in _CANON or word in _CANON_FORMS or _STRASSE.search(word) is not None
+    """Other spellings fold to this word: an abbreviation's full form ("avenue"), a German -strasse,
+    an umlaut written out ("oe")."""
+    return (
+        word in _CANON
+        or word in _CANON_FORMS
+        or _STRASSE.search(word) is not None
+        or _UMLAUT_PAIRS.search(word) is not None
+    )
+
+
+def canonical_set(words: str) -> frozenset[str]:
+    """A set of canonical words, from a space-separated list: for comparing with `Token.norm`."""
+    return frozenset(canonical(word) for word in words.split())
+
+
+def plain(text: str) -> str:
+    """`text` lower-cased with accents dropped, character for character: offsets stay those of `text`
+    (unlike `fold`), so a hint found here marks a place in the original."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters ("İ") lower-case to two characters
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if lowered.isascii():
+        return lowered
+    table: dict[int, str] = {}
+    for char in set(lowered):
+        if not char.isascii():
+            base = unicodedata.normalize("NFKD", char)[:1]
+            if base.isascii() and base.isalpha():
+                table[ord(char)] = base
+    return lowered.translate(table)
+
+
+def hint_pattern(hints: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern finding any of the (folded) `hints` as the start of a word in `plain` text, apostrophes
+    allowed between its letters ("obrien" finds "o’brien"); None when there is nothing to look for."""
+    words = [h for h in dict.fromkeys(hints) if h]
+    if not words:
+        return None
+    apostrophe = f"[{re.escape(APOSTROPHES)}]?"
+    bodies = [apostrophe.join(map(re.escape, word)) for word in words]
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(bodies)})")
 
 
 def literal_hint(value: str) -> str:
@@ -129,7 +181,9 @@ def literal_hint(value: str) -> str:
         folded
         for m in _TOKEN.finditer(value)
         for folded in [fold(_POSSESSIVE.sub("", _HYPHEN.sub("-", m.group().casefold())))]
-        if canonical(m.group()) == folded and len(folded) >= 3 and not _has_variants(folded)
+        # A word with an accent has other spellings too ("Müller", "Mueller", "Muller").
+        if m.group().isascii() and canonical(m.group()) == folded and len(folded) >= 3
+        if not _has_variants(folded)
     ]
     return max(words, key=len, default="")
 
@@ -185,6 +239,17 @@ class TokenText:
     def breaks_between(self, left: int, right: int) -> bool:
         return breaks(self, left, right)
 
+    def split_hyphens(self) -> TokenText:
+        """The same text with hyphenated words as separate words ("Sunday-Striders"), for phrases
+        where a hyphen is only spelling; never for surnames ("Blake-Jones" is not "Blake")."""
+        split = TokenText(self.text)
+        split.__dict__["tokens"] = [
+            Token(canonical(part.group()), t.start + part.start(), t.start + part.end(), part.group())
+            for t in self.tokens
+            for part in _TOKEN_PART.finditer(t.raw)
+        ]
+        return split
+
     def joined(self, left: int, right: int, allowed: str = " \t") -> bool:
         """Whether only `allowed` characters separate token `left` from token `right`."""
         gap = self.between(left, right)
@@ -193,17 +258,24 @@ class TokenText:
 
 # A single line break is not a boundary: block elements put a name's or an address's parts on lines
 # of their own.
-_BREAK = re.compile(r"[.!?;:|()\[\]{}<>\"“”]|\n\s*\n")
+_MARKS = re.compile(r"[:()\[\]{}<>\"“”]")
+_MARKS_NO_BRACKETS = re.compile(r"[:{}<>\"“”]")
 
 
-def breaks(text: TokenText, left: int, right: int) -> bool:
-    """Whether a sentence or field boundary separates two tokens. A full stop after a short word is an
-    abbreviation ("St. Mary's", "Rd."), not a boundary."""
-    gap = text.between(left, right)
-    if not _BREAK.search(gap):
-        return False
-    word = text.tokens[left].raw
-    return not (gap.strip() == "." and word.isalpha() and len(word) <= 3)
+_STOP = re.compile(r"(?<=([^\W\d_]{4}))\.(?=\s)|[!?;|]|\n\s*\n")
+
+
+def breaks(text: TokenText, left: int, right: int, *, brackets: bool = True) -> bool:
+    """Whether a sentence or field boundary separates two tokens (their gap and any words between).
+
+    A full stop after a short word is an abbreviation or an initial ("St. Mary's", "Rd.", "R.C.",
+    "J."), not a boundary; after a longer word it ends a sentence. Colons, quotes and (unless
+    `brackets` is False) brackets are boundaries too."""
+    span = text.text[text.tokens[left].end : text.tokens[right].start]
+    marks = _MARKS if brackets else _MARKS_NO_BRACKETS
+    if marks.search(span):
+        return True
+    return _STOP.search(text.text, text.tokens[left].start, text.tokens[right].start) is not None
 
 
 def find_phrase(text: TokenText, words: Sequence[str], *, max_inserted: int = 0) -> Iterator[tuple[int, int]]:
