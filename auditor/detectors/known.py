@@ -86,6 +86,8 @@ class KnownValues:
     phrases: tuple[KnownPhrase, ...] = ()
     regions: tuple[str, ...] = ()
     """Countries of the known numbers: a page's national-format numbers are also read in these."""
+    subject: frozenset[str] = frozenset()
+    """The person's own names as canonical words: "her husband" after them is theirs."""
 
     def address_sightings(self, hay: Haystack) -> Iterator[KnownAddress]:
         """The roster addresses seen in full in `hay` (for the postcode detector)."""
@@ -163,7 +165,7 @@ def compile_known(person: Person) -> KnownValues:
             postcode_hint = ""
             if parts.postcode:
                 code = parts.postcode.code.lower()
-                postcode_hint = code.split(" ")[0] if parts.postcode.uk else code[:4]
+                postcode_hint = code.split(" ")[0] if parts.postcode.uk else code[:5]
             hint = hint_pattern((street_hint, postcode_hint)) if street_hint else None
             addresses.append(KnownAddress(match, key, value, parts, hint))
             if parts.postcode and parts.postcode.uk:
@@ -183,16 +185,9 @@ def compile_known(person: Person) -> KnownValues:
                 found_in = tuple(literal_hint(name) for name in (names[0], names[-1]))
                 hint = hint_pattern(found_in) if all(found_in) else None
                 phrases.append(KnownPhrase(category, key, value, hint))
+    # By country code, not by number: drama-range numbers belong to no region's allocation.
     regions = tuple(
-        dict.fromkeys(
-            region
-            for key in phones
-            # By country code, not by number: drama-range numbers belong to no region's allocation.
-            for region in [
-                phonenumbers.region_code_for_country_code(phonenumbers.parse(key).country_code or 0)
-            ]
-            if region and region != "ZZ"
-        )
+        dict.fromkeys(r for key in phones for r in [phone_values.region_of(phonenumbers.parse(key))] if r)
     )
     return KnownValues(
         phones={k: v.match for k, v in phones.items()},
@@ -204,6 +199,7 @@ def compile_known(person: Person) -> KnownValues:
         birthdays=birthdays,
         phrases=tuple(phrases),
         regions=regions,
+        subject=frozenset(w for n in (person.name, *person.aliases) for w in phrase_tokens(n)),
     )
 
 
@@ -279,8 +275,8 @@ class KnownValuesDetector(Detector):
             return  # none of the numbers' digits are on the page: skip the scan
         regions = (region, *known.regions)
         for candidate in phone_values.find_candidates(hay.text):
-            if candidate.context == "id":
-                continue
+            if candidate.labelled_id:
+                continue  # "Ref: 07700900123": the whole number, but labelled as something else
             numbers = []
             if not candidate.glued:
                 numbers = list(candidate.readings(regions))
@@ -343,7 +339,7 @@ class KnownValuesDetector(Detector):
         for phrase in known.phrases:
             for offset, page in _windows(hay, phrase.hint):
                 if phrase.category is Category.RELATIVE:
-                    sighting = find_relative(page, phrase.value)
+                    sighting = find_relative(page, phrase.value, known.subject)
                     if sighting is None:
                         continue
                     first_name = sighting.kind is NameMatch.FIRST_NAME

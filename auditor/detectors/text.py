@@ -55,13 +55,17 @@ def link_snippet(href: str, width: int = SNIPPET_CHARS) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# Full-width forms ("＠", "０３－１２３４") as East Asian pages write addresses and numbers, read as the
+# ASCII they stand for; one character for one, so offsets into the text stay valid.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def haystacks(document: Document) -> list[str]:
     """The texts of a document worth searching: its text, and its title when the text lacks it."""
     text = document.content.text
     title = document.content.title
-    if title and title not in text:
-        return [text, title]
-    return [text]
+    texts = [text, title] if title and title not in text else [text]
+    return [t.translate(_FULL_WIDTH) if not t.isascii() else t for t in texts]
 
 
 def tel_number(href: str, region: str = DEFAULT_REGION) -> str | None:

@@ -220,6 +220,7 @@ def _meta(tags: list[Tag]) -> dict[str, str]:
 def _visible_text(soup: BeautifulSoup, limit: int) -> str:
     """The text a reader sees, block elements on their own lines, whitespace collapsed."""
     pieces: list[str] = []
+    headers: dict[int, list[str]] = {}
     size = 0
     # An explicit stack, not recursion: hostile pages nest elements many thousands deep. Each entry is
     # (node, -1) on the way in, and (tag, index of its first piece) on the way out.
@@ -250,6 +251,13 @@ def _visible_text(soup: BeautifulSoup, limit: int) -> str:
             continue
         if name in _BLOCK:
             pieces.append("\n")
+        if name == "td":
+            # A data cell under a header row is read with its header ("DOB: 23/07/1990"), as a person
+            # reading the table would: the label says what the value is.
+            label = _column_header(node, headers)
+            if label:
+                pieces.append(f"{label}: ")
+                size += len(label) + 2
         if name in ("img", "area", "input"):
             # Alt text stands in for the image, as a browser or screen reader would present it.
             words = [_attr(node, "alt")] + ([_attr(node, "title")] if name == "img" else [])
@@ -261,6 +269,34 @@ def _visible_text(soup: BeautifulSoup, limit: int) -> str:
         stack.extend((child, -1) for child in reversed(node.contents))
     lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
     return "\n".join(line for line in lines if line)[: max(limit, 0)]
+
+
+_MAX_HEADER_CHARS = 40
+
+
+def _column_header(cell: Tag, headers: dict[int, list[str]]) -> str:
+    """The header of a table cell's column, from a first row made only of <th> cells; "" when none."""
+    row = cell.parent
+    if not isinstance(row, Tag) or row.name != "tr":
+        return ""
+    table = row.parent
+    if isinstance(table, Tag) and table.name in ("tbody", "thead", "tfoot"):
+        table = table.parent
+    if not isinstance(table, Tag) or table.name != "table":
+        return ""
+    labels = headers.get(id(table))
+    if labels is None:
+        labels = []
+        first = table.find("tr")
+        if isinstance(first, Tag):
+            cells = [c for c in first.children if isinstance(c, Tag) and c.name in ("td", "th")]
+            if cells and all(c.name == "th" for c in cells):
+                labels = [" ".join(c.get_text(" ").split())[:_MAX_HEADER_CHARS] for c in cells[:50]]
+        headers[id(table)] = labels
+    if not labels or row is table.find("tr"):
+        return ""
+    index = sum(1 for c in cell.previous_siblings if isinstance(c, Tag) and c.name in ("td", "th"))
+    return labels[index] if index < len(labels) else ""
 
 
 def _clean_href(raw: str) -> str:

@@ -72,6 +72,7 @@ _PREFIXES = {
     "PL": "PL",
 }
 _PREFIXED = re.compile(r"(?<![\w-])(?P<cc>[A-Z]{1,2})-(?P<code>\d{4,5})(?![\w-])")
+_DUTCH = re.compile(r"(?<![\w-])(?P<digits>[1-9]\d{3})\s?(?P<letters>[A-Z]{2})(?![\w-])")
 _BRAZIL = re.compile(r"(?<![\w-])(?P<code>\d{5}-\d{3})(?![\w-])")
 _US_STATES = frozenset(
     [
@@ -156,6 +157,8 @@ class Postcode:
             )
         if self.country == "BR":
             body = rf"{self.code[:5]}-?{self.code[5:]}"
+        elif self.country == "NL":
+            return re.compile(rf"(?<![\w\-]){self.code[:4]}\s?{self.code[4:]}(?![\w\-])", re.IGNORECASE)
         else:
             body = re.escape(self.code) + (r"(?:-\d{4})?" if self.country == "US" else "")
         return re.compile(rf"(?<![\w\-.,/])(?:[A-Z]{{1,2}}-)?{body}(?![\w\-]|[.,]\d)")
@@ -172,6 +175,9 @@ def find_postcode(text: str) -> tuple[Postcode, int, int] | None:
     brazil = _BRAZIL.search(text)
     if brazil:
         return Postcode(brazil.group("code").replace("-", ""), "BR"), *brazil.span()
+    dutch = _DUTCH.search(text)
+    if dutch:
+        return Postcode(dutch.group("digits") + dutch.group("letters").upper(), "NL"), *dutch.span()
     for us in _US_ZIP.finditer(text):
         if us.group("state") in _US_STATES:
             return Postcode(us.group("code"), "US"), us.start("code"), us.end()
@@ -258,6 +264,8 @@ class AddressParts:
     localities: tuple[tuple[str, ...], ...]
     """Canonical tokens of the town and any other place names after the street."""
     postcode: Postcode | None
+    town: str = ""
+    """The town as the roster writes it (for look-ups that need one), "" when none is given."""
 
     @property
     def searchable(self) -> bool:
@@ -319,14 +327,15 @@ def parse_address(value: str) -> AddressParts | None:
                 country = next((c for p in parts for c in [region_of_country(p)] if c), "")
                 postcode = Postcode(bare.group(1) or bare.group(2), country if country != "GB" else "")
                 break
-    localities = tuple(
-        tokens
+    places = [
+        place
         for part in parts[street_index + 1 :]
         if not _UNIT.match(part) and not region_of_country(part) and part.upper() not in _US_STATES
-        for tokens in [phrase_tokens(re.sub(r"^\d{4,5}\s+|\s+\d{4,5}$", "", part))]
-        if tokens and not all(t.isdigit() for t in tokens)
-    )
-    parsed = AddressParts(numbers, unit, street, localities, postcode)
+        for place in [re.sub(r"^\d{4,5}\s+|\s+\d{4,5}$", "", part).strip()]
+        if phrase_tokens(place) and not all(t.isdigit() for t in phrase_tokens(place))
+    ]
+    localities = tuple(phrase_tokens(place) for place in places)
+    parsed = AddressParts(numbers, unit, street, localities, postcode, places[0] if places else "")
     return parsed if parsed.searchable else None
 
 
@@ -360,7 +369,11 @@ def find_address(page: TokenText, address: AddressParts) -> AddressSighting | No
             continue
         lo, hi = min(start, confirm[0]), max(end, confirm[1])
         if not address.numbers:
-            return AddressSighting(lo, hi, AddressMatch.FULL)
+            # A house name ("The Old Rectory") is one house only within its postcode, or with its street
+            # and town both beside it: "The Old Rectory, Church Lane" is in many villages.
+            if confirm[2] or _all_places_near(page, start, end, address):
+                return AddressSighting(lo, hi, AddressMatch.FULL)
+            continue
         number = _number_beside(page, first, last)
         if number is None:
             if address.postcode is not None and confirm[2] and partial is None:
@@ -382,6 +395,17 @@ def find_address(page: TokenText, address: AddressParts) -> AddressSighting | No
             if before and len(line) <= 24 and house_numbers(before.group(1)) & address.numbers:
                 return AddressSighting(found.start() - len(line.lstrip(" (")), found.end(), AddressMatch.FULL)
     return partial
+
+
+def _all_places_near(page: TokenText, start: int, end: int, address: AddressParts) -> bool:
+    lo, hi = max(0, start - _WINDOW), min(len(page.text), end + _WINDOW)
+    return len(address.localities) >= 2 and all(
+        any(
+            lo <= page.tokens[first].start and page.tokens[last].end <= hi
+            for first, last in find_phrase(page, place)
+        )
+        for place in address.localities
+    )
 
 
 def _extended(page: TokenText, first: int, last: int, street: tuple[str, ...]) -> bool:
@@ -464,7 +488,9 @@ def _confirmation(
 
 # Looser spellings, accepted only where the page says an address part comes: after a town and a comma
 # ("Exampleton, EX97HT"), or as a labelled postal code (JSON-LD "postalcode: ot3 5rd").
-_UK_POSTCODE_UNSPACED = re.compile(rf"(?<=[a-z],[ \u00a0])(?:{_OUTWARD}{_INWARD})(?![\w=/\-])")
+_UK_POSTCODE_UNSPACED = re.compile(
+    rf"(?:[a-z],[ \u00a0]|(?i:sat-?nav|postcode|address): )(?P<code>{_OUTWARD}{_INWARD})(?![\w=/\-])"
+)
 _UK_POSTCODE_LABELLED = re.compile(
     rf"(?:postalcode|postcode|post code)\s*:?\s*(?P<code>(?:{_OUTWARD})\s?{_INWARD})(?![\w=/\-])",
     re.IGNORECASE,
@@ -477,10 +503,13 @@ def find_uk_postcodes(text: str) -> Iterator[tuple[str, int, int]]:
     for found in UK_POSTCODE.finditer(text):
         seen.add(found.start())
         yield normalise_uk_postcode(found.group()), found.start(), found.end()
-    for found in _UK_POSTCODE_UNSPACED.finditer(text):
-        if found.start() not in seen:
-            seen.add(found.start())
-            yield normalise_uk_postcode(found.group()), found.start(), found.end()
-    for found in _UK_POSTCODE_LABELLED.finditer(text):
-        if found.start("code") not in seen:
-            yield normalise_uk_postcode(found.group("code")), found.start("code"), found.end("code")
+    lower = text.lower()
+    if ", " in text or "sat" in lower or "post" in lower or "address" in lower:  # cheap before the scan
+        for found in _UK_POSTCODE_UNSPACED.finditer(text):
+            if found.start("code") not in seen:
+                seen.add(found.start("code"))
+                yield normalise_uk_postcode(found.group("code")), found.start("code"), found.end("code")
+    if "post" in lower:
+        for found in _UK_POSTCODE_LABELLED.finditer(text):
+            if found.start("code") not in seen:
+                yield normalise_uk_postcode(found.group("code")), found.start("code"), found.end("code")

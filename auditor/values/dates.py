@@ -59,7 +59,7 @@ class DateContext(enum.StrEnum):
 
 _BIRTH = (
     r"born|b\.|n[ée]e|dob|d\.\s?o\.\s?b\.?|date\s+of\s+birth|birth\s*date|birthdate|birthday|bday|b-day"
-    r"|geboren|geb\.|né|nacid[oa]|fecha\s+de\s+nacimiento|date\s+de\s+naissance|aged?"
+    r"|geboren|geb\.|né|nacid[oa]|nat[oa]|nascid[oa]|fecha\s+de\s+nacimiento|date\s+de\s+naissance|aged?"
 )
 _PUBLICATION = (
     r"posted|published|publication|updated|last\s+updated|modified|revised|edited|written|by|est\.?"
@@ -70,7 +70,10 @@ _LABELS = re.compile(
     rf"(?<![\w.])(?:(?P<birth>{_BIRTH})|(?P<publication>{_PUBLICATION}))(?![\w])", re.IGNORECASE
 )
 _AGE_AFTER = re.compile(r"\s*[\(,–—-]?\s*(?:aged?|âge|alter)\s*:?\s*\d{1,3}\b", re.IGNORECASE)
-_BORN_AFTER = re.compile(r"\s*(?:生まれ|生|出生|誕生|태어)")
+# After the date: "生まれ"; "… am 14. März 1975 in Zug geboren" (German puts the verb last).
+_BORN_AFTER = re.compile(r"\s*(?:生まれ|生|出生|誕生|태어)|[^.!?\n]{0,40}?\bgeboren\b", re.IGNORECASE)
+# "Pat Example (* 14. März 1975 in Zug)": the genealogical star for "born".
+_STAR_BEFORE = re.compile(r"\(\s*\*\s*$")
 # "(14 March 1975 – 2 June 2024)", "(14 March 1975 – )": the first date of a life span.
 _SPAN_AFTER = re.compile(r"\s*(?:–|—|-|to)\s*(?:\)|\d{1,2}\s|[A-Za-z]+\s+\d|\d{4}|present)", re.IGNORECASE)
 # Something happened on the date, so a birth word before it is about something else.
@@ -180,7 +183,7 @@ def date_context(text: str, start: int, end: int) -> DateContext:
             kind = DateContext.PUBLICATION
     if kind is DateContext.BIRTH:
         return kind
-    if _AGE_AFTER.match(text, end) or _BORN_AFTER.match(text, end):
+    if _AGE_AFTER.match(text, end) or _BORN_AFTER.match(text, end) or _STAR_BEFORE.search(window):
         return DateContext.BIRTH
     if text[max(0, start - 2) : start].strip().endswith("(") and _SPAN_AFTER.match(text, end):
         return DateContext.BIRTH
@@ -193,6 +196,9 @@ def date_context(text: str, start: int, end: int) -> DateContext:
 
 
 def _names_something(label: str, after: str) -> bool:
-    """A capitalised birth word followed by another capitalised word names a thing: "Birthday Club"."""
+    """A birth word followed by a capitalised word is not a date's label: a name ("the Birthday Club")
+    or a maiden name ("née Example", "geb. Beispiel")."""
     following = re.match(r"\s+([A-Z][a-z]+)", after)
-    return label[:1].isupper() and following is not None and following.group(1).lower() not in _MONTH_OF
+    if following is None or following.group(1).lower() in _MONTH_OF:
+        return False
+    return label[:1].isupper() or label.lower().rstrip(".") in {"née", "nee", "né", "geb"}

@@ -57,9 +57,29 @@ def _undisguise(part: str) -> str:
     return _DOTS.sub(".", part)
 
 
+_MARKER = re.compile(rf"@|{_BRACKETED_AT}", re.IGNORECASE)
+_REACH = 200
+"""Characters either side of an "@" that an address can span (a 64-character local part, disguises)."""
+
+
+def _around_markers(text: str) -> Iterator[re.Match[str]]:
+    """DISCOVERY's matches, searched only near an "@" or "[at]": most of a page cannot hold an address,
+    and the pattern is costly to try at every character."""
+    end = 0
+    for marker in _MARKER.finditer(text):
+        if marker.start() < end:
+            continue
+        lo, hi = max(end, marker.start() - _REACH), min(len(text), marker.end() + _REACH)
+        for found in DISCOVERY.finditer(text, lo, hi):
+            if found.end() < hi or hi == len(text):
+                end = max(end, found.end())
+                yield found
+        end = max(end, marker.end())
+
+
 def find_discovered(text: str) -> Iterator[tuple[str, int, int]]:
     """(address, start, end) for each address a page publishes, disguises undone; never a false one."""
-    for found in DISCOVERY.finditer(text):
+    for found in _around_markers(text):
         if found.group("tld").lower() in _FILE_SUFFIXES:
             continue
         local = _undisguise(found.group("local"))
@@ -81,7 +101,18 @@ def find_discovered(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             continue
         domain = _undisguise(found.group("domain"))
-        yield normalise(f"{local}@{domain}"), start, end
+        domain, cut = _unglue(domain)
+        yield normalise(f"{local}@{domain}"), start, end - cut
+
+
+def _unglue(domain: str) -> tuple[str, int]:
+    """ "mail.example.Thanks": a sentence run into the address. A capitalised last label after
+    lower-case ones is the next sentence's first word, not a top-level domain."""
+    labels = domain.split(".")
+    last = labels[-1]
+    if len(labels) > 2 and last[:1].isupper() and last[1:].islower() and domain[: -len(last)].islower():
+        return ".".join(labels[:-1]), len(last) + 1
+    return domain, 0
 
 
 def find_known_spellings(text: str) -> Iterator[tuple[str, int, int]]:
@@ -93,8 +124,8 @@ def find_known_spellings(text: str) -> Iterator[tuple[str, int, int]]:
     while budget and (found := KNOWN.search(text, at)) is not None:
         budget -= 1
         local = unquote(_undisguise(found.group("local")))
-        domain = _undisguise(found.group("domain"))
-        yield normalise(f"{local}@{domain}"), found.start(), found.end()
+        domain, cut = _unglue(_undisguise(found.group("domain")))
+        yield normalise(f"{local}@{domain}"), found.start(), found.end() - cut
         at = found.start() + 1
 
 

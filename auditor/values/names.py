@@ -4,9 +4,10 @@ word order, and not when a longer name or a different institution merely starts 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
-from .tokens import TokenText, breaks, canonical, find_phrase, phrase_tokens, same_word
+from .tokens import Token, TokenText, breaks, canonical, find_phrase, phrase_tokens, same_word
 
 # Words that name a family relationship, so that "my husband Gareth" or "Elin, our daughter" is the
 # relative even without the surname.
@@ -174,6 +175,47 @@ INSTITUTIONS = frozenset(
 )
 
 
+# The same in the languages of the pages we read most (words that also mean "man", "woman" or "Mrs" are
+# left out: "Frau Elin" is not a wife).
+RELATIONSHIPS |= frozenset(
+    [
+        *(
+            "mari",
+            "epouse",
+            "epoux",
+            "fils",
+            "fille",
+            "frere",
+            "soeur",
+            "mere",
+            "pere",
+            "conjoint",
+            "conjointe",
+        ),
+        *("esposo", "esposa", "marido", "hijo", "hija", "hermano", "hermana", "madre", "padre", "pareja"),
+        *(
+            "ehemann",
+            "ehefrau",
+            "sohn",
+            "tochter",
+            "bruder",
+            "schwester",
+            "mutter",
+            "vater",
+            "lebensgefahrte",
+        ),
+        *("marito", "moglie", "figlio", "figlia", "fratello", "sorella"),
+        *("filho", "filha", "irmao", "irma", "mae", "pai", "zoon", "dochter", "broer", "zus", "echtgenoot"),
+    ]
+)
+_POSSESSIVES |= frozenset(
+    ["ma", "mon", "mes", "mi", "mis", "mein", "meine", "meinem", "meiner", "mio", "mia"]
+)
+_POSSESSIVES |= frozenset(
+    ["minha", "meu", "mijn", "onze", "ons", "notre", "nos", "nuestra", "nuestro", "unser"]
+)
+_POSSESSIVES |= frozenset(["unsere", "il", "la", "le", "el", "der", "die", "das", "o", "a"])
+
 # Compared with canonical tokens, so spelt the same way ("league" and "fiancée" fold like page words do).
 RELATIONSHIPS = frozenset(map(canonical, RELATIONSHIPS))
 INSTITUTIONS = frozenset(map(canonical, INSTITUTIONS))
@@ -198,10 +240,11 @@ class NameSighting:
     kind: NameMatch
 
 
-def find_relative(page: TokenText, name: str) -> NameSighting | None:
+def find_relative(page: TokenText, name: str, subject: frozenset[str] = frozenset()) -> NameSighting | None:
     """A sighting of a relative's name: in full ("Gareth Blake", "Blake, Gareth"), in a list sharing the
     surname ("Morwenna, Gareth and Elin Blake"), or as a first name beside a relationship word. A longer
-    surname ("Blake-Jones") or another surname right after the first name is someone else."""
+    surname ("Blake-Jones") or another surname right after the first name is someone else. `subject`:
+    the canonical words of the audited person's own names, to tell whose "her husband" it is."""
     words = phrase_tokens(name)
     if not words:
         return None
@@ -227,7 +270,7 @@ def find_relative(page: TokenText, name: str) -> NameSighting | None:
             continue
         if len(words) > 1 and _another_surname(page, position, words[-1]):
             continue
-        if _related(page, position):
+        if _related(page, position, subject):
             return NameSighting(token.start, token.end, NameMatch.FIRST_NAME)
     return None
 
@@ -295,7 +338,7 @@ def _another_surname(page: TokenText, position: int, surname: str) -> bool:
     following = page.tokens[nxt]
     return (
         following.capitalised
-        and following.raw.isalpha()
+        and following.raw.replace("-", "").isalpha()  # "Price-Evans" is a surname too
         and not same_word(following.norm, surname)
         and following.norm not in _LIST_JOINS
         and following.raw.lower() not in {"and"}
@@ -345,17 +388,20 @@ _BETWEEN = frozenset(
 )
 
 
-def _related(page: TokenText, position: int) -> bool:
+def _related(page: TokenText, position: int, subject: frozenset[str]) -> bool:
     """A relationship word before the name, with at most a few linking words or other names between
     ("my husband Gareth", "survived by her husband of 30 years, Gareth", "sons Tom and Gareth"), or
-    right after it ("Ngozi, my wife", "Gareth (her husband)", "Gareth, my other half")."""
+    right after it ("Ngozi, my wife", "Gareth (her husband)", "Gareth, my other half").
+
+    Lowered to nothing: someone else's relative ("our neighbour's son Dafydd", "Rhys Morgan and his
+    wife Ngozi") and a relationship word that is itself possessive ("Ngozi, my wife's colleague")."""
     tokens = page.tokens
     at = position - 1
     steps = 0
     while at >= 0 and steps < 8 and not breaks(page, at, at + 1, brackets=False):
         token = tokens[at]
         if _is_relationship(page, at):
-            return True
+            return not _possessive(token) and _theirs(page, at, subject, position)
         if not (token.capitalised or token.numeric or token.norm in _BETWEEN or token.norm in _QUALIFIERS):
             break
         at -= 1
@@ -364,13 +410,58 @@ def _related(page: TokenText, position: int) -> bool:
     if at < len(tokens) and page.between(position, at).strip() in {",", "(", "-", "–", "—", ""}:
         for look in range(at, min(at + 4, len(tokens))):
             if _is_relationship(page, look):
-                return True
+                return not _possessive(tokens[look]) and _theirs(page, look, subject, position)
             if tokens[look].norm not in _POSSESSIVES and tokens[look].norm not in _QUALIFIERS | {
                 "other",
                 "better",
             }:
                 break
     return False
+
+
+_POSSESSIVE_RAW = re.compile(r"[a-z][’'‘ʼ`]s?$", re.IGNORECASE)
+_THIRD_PERSON = frozenset(
+    {"his", "her", "their", "sein", "seine", "ihr", "ihre", "son", "sa", "ses", "su", "sus"}
+)
+_SENTENCE_WORDS = frozenset(
+    {"the", "a", "an", "and", "with", "at", "by", "of", "to", "in", "on", "for", "mr", "mrs", "ms", "dr",
+     "councillor", "cllr", "sir", "dame", "lady", "lord"}
+)  # fmt: skip
+
+
+def _possessive(token: Token) -> bool:
+    """ "wife's", "neighbour’s": the word belongs to the noun after it."""
+    return _POSSESSIVE_RAW.search(token.raw) is not None
+
+
+def _theirs(page: TokenText, relationship: int, subject: frozenset[str], relative: int) -> bool:
+    """Whether the relationship is the audited person's: not after another person's possessive noun
+    ("our neighbour's son"), and a "his"/"her" that does not point back at someone else named just
+    before it ("Councillor Rhys Morgan and his wife"). First-person words ("my", "our") are the
+    author's, and on pages about the person the author is taken to be them."""
+    tokens = page.tokens
+    before = relationship - 1
+    while before >= 0 and tokens[before].norm in _QUALIFIERS:
+        before -= 1
+    if before < 0:
+        return True
+    if _possessive(tokens[before]) and tokens[before].norm not in _POSSESSIVES:
+        return False
+    if tokens[before].raw.lower() not in _THIRD_PERSON:
+        return True
+    # The closest name before "his"/"her" in the same sentence: the person's own, or nobody's. The
+    # relative's own name ("Gareth (her husband)") and a sentence's first word are not that name.
+    stop = relative if relative < relationship else -1
+    for at in range(before - 1, max(-1, before - 10, stop), -1):
+        if breaks(page, at, at + 1, brackets=False):
+            break
+        token = tokens[at]
+        sentence_start = at == 0 or breaks(page, at - 1, at) or "\n" in page.between(at - 1, at)
+        if sentence_start:
+            break
+        if token.capitalised and token.raw.isalpha() and token.norm not in _SENTENCE_WORDS:
+            return token.norm in subject
+    return True
 
 
 def find_phrase_value(page: TokenText, value: str) -> tuple[int, int] | None:
@@ -383,19 +474,53 @@ def find_phrase_value(page: TokenText, value: str) -> tuple[int, int] | None:
     inserted = 2 if len(words) >= 3 else 1 if len(words) == 2 else 0
     page = page.split_hyphens()  # "Sunday-Striders running club"
     for first, last in find_phrase(page, words, max_inserted=inserted):
-        if _runs_on(page, last, words):
+        if _runs_on(page, last, words) or _extends_before(page, first):
             continue
         return page.tokens[first].start, page.tokens[last].end
     return None
 
 
+# Words that make a place or a club a different one: "North Exampleton Harriers", "Upper Wexcombe".
+_PLACE_PREFIXES = frozenset(
+    map(
+        canonical, ["north", "south", "east", "west", "upper", "lower", "great", "little", "greater", "royal"]
+    )
+)
+
+
+def _extends_before(page: TokenText, first: int) -> bool:
+    """A capitalised word right before the phrase makes it a longer name: "North Exampleton Harriers" is
+    not "Exampleton Harriers". Not a sentence's first word, a title or an article ("The", "At")."""
+    if first == 0 or not page.joined(first - 1, first):
+        return False
+    before = page.tokens[first - 1]
+    if before.norm in _PLACE_PREFIXES:
+        return True
+    if not before.capitalised or not before.raw.isalpha() or before.norm in _SENTENCE_WORDS:
+        return False
+    if before.raw.isupper() and page.tokens[first].raw.isupper():
+        return False  # in capitals, a capital says nothing: "PAT EXAMPLE EXAMPLETON HARRIERS"
+    sentence_start = (
+        first - 1 == 0 or breaks(page, first - 2, first - 1) or "\n" in page.between(first - 2, first - 1)
+    )
+    return not sentence_start
+
+
 def _runs_on(page: TokenText, last: int, words: tuple[str, ...]) -> bool:
-    """The phrase ends in a qualifier and the page goes on with another capitalised word that is not an
-    institution's name: the phrase is only the start of a different name."""
+    """The phrase is only the start of a longer name of something else: it ends in a qualifier and goes
+    on with a capitalised word that is not an institution ("St Cuthbert's Primary Care Centre"), or it
+    goes on with "&" and such a word ("Little Acorns Nursery & Garden Centre"; but "St Mary's Primary &
+    Nursery" is still the school), or with "of" and a name ("St Aidan's College of Music")."""
+    tokens = page.tokens
+    nxt = last + 1
+    if nxt >= len(tokens) or not page.joined(last, nxt):
+        return False
+    following = tokens[nxt]
+    if following.norm == "&" and nxt + 1 < len(tokens) and page.joined(nxt, nxt + 1):
+        joined = tokens[nxt + 1]
+        return joined.capitalised and joined.norm not in INSTITUTIONS
+    if following.norm in {"of", "for"} and nxt + 1 < len(tokens) and page.joined(nxt, nxt + 1):
+        return tokens[nxt + 1].capitalised  # "St Aidan's College of Music"
     if words[-1] in INSTITUTIONS and words[-1] not in _QUALIFYING_ENDS:
         return False
-    nxt = last + 1
-    if nxt >= len(page.tokens) or not page.joined(last, nxt):
-        return False
-    following = page.tokens[nxt]
     return following.capitalised and following.norm not in INSTITUTIONS

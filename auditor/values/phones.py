@@ -39,13 +39,18 @@ _PHONE_WORDS = (
 # "customer", "member", "booking") are left out on purpose.
 _ID_WORDS = (
     r"invoice|inv|order|ref|reference|account|acct|a/c|sort\s+code|company|co\.?\s*(?:no|reg)|reg|registered"
-    r"|registration|charity|vat|isbn|issn|doi|tracking|serial|s/n|policy|membership|ticket|confirmation"
+    r"|registration|charity|vat|isbn|issn|doi|tracking|serial|s/n|policy|ticket|confirmation"
     r"|transaction|receipt|patent|licen[cs]e|id|crn|utr|nino|pin|code|isin|sku|ean|upc|barcode|parcel"
     r"|consignment|waybill|pmid|arxiv|timestamp|version"
 )
 _KEYWORD = re.compile(rf"(?<![A-Za-z])(?:(?P<phone>{_PHONE_WORDS})|(?P<id>{_ID_WORDS}))(?![A-Za-z])", re.I)
 _CONTEXT_CHARS = 40
 """How far back a keyword can sit and still describe the number."""
+_ID_LABEL_GAP = re.compile(r"\s*(?:(?:no|nr|num|number|ref|id|code|reg)\b\.?\s*)?[:#.\-]?\s*", re.IGNORECASE)
+"""What may stand between an identifier's label and its number: "Order no. ", "Ref: ", "VAT #"."""
+_NUMBER_LABEL = re.compile(r"\b(?:no|nr|number)\.?\s*:?\s*$|#\s*$", re.IGNORECASE)
+_LABEL_CHARS = 12
+"""How far back a label sits when it labels this very number ("Ref: ", "Order no. ")."""
 
 # Characters that, glued to the front of a candidate, make it part of something else: a word or slug
 # ("article-0770..."), a URL path or query ("/07700900123", "?id="), a hashtag or "No#", a price.
@@ -117,9 +122,18 @@ def to_e164(raw: str, region: str = DEFAULT_REGION) -> str | None:
     return e164(number) if number else None
 
 
+def region_of(number: PhoneNumber) -> str:
+    """The country a number belongs to, by its country code (drama numbers belong to no allocation)."""
+    region = phonenumbers.region_code_for_country_code(number.country_code or 0)
+    return "" if region in (None, "ZZ") else str(region)
+
+
 def is_drama(number: PhoneNumber) -> bool:
-    """One of Ofcom's ranges reserved for drama (and for this project's fictional test data)."""
+    """A number reserved for fiction (and for this project's test data): Ofcom's drama ranges, and the
+    North American 555-0100 to 555-0199."""
     nsn = phonenumbers.national_significant_number(number)
+    if number.country_code == 1:
+        return len(nsn) == 10 and nsn[3:7] == "5550" and nsn[7] == "1"
     return number.country_code == 44 and len(nsn) == 10 and nsn.startswith(_DRAMA)
 
 
@@ -172,9 +186,14 @@ def classify(number: PhoneNumber) -> PhoneKind:
 _GENERIC_CCTLDS = frozenset(
     {"io", "co", "tv", "me", "ai", "fm", "ly", "to", "ws", "cc", "sh", "ac", "gg", "im", "je", "eu", "app"}
 )
-# Languages spoken mainly in one country: "ja" alone is Japan. English, Spanish, French, Portuguese,
-# German and Arabic are spoken in many countries and need a region subtag or a country domain.
+# Languages spoken mainly in one country: "ja" alone is Japan. English is spoken in too many to say.
 _LANGUAGE_REGIONS = {
+    # Spoken in several countries, but a page in one of them is not British: its own country's
+    # domain or lang region decides first, and these are the likeliest otherwise.
+    "de": "DE",
+    "fr": "FR",
+    "es": "ES",
+    "pt": "PT",
     "ja": "JP",
     "ko": "KR",
     "it": "IT",
@@ -302,6 +321,8 @@ class PhoneCandidate:
     """Part of something longer: a word, a URL path or query, a price, a version or a reference."""
     url_glued: bool
     """Glued only by a URL's "/" or "=" ("wa.me/447700900123", "?phone=447700900123")."""
+    labelled_id: bool = False
+    """An identifier's label right before it ("Ref: 0770…"), not merely somewhere earlier on the line."""
 
     def readings(self, regions: Iterable[str]) -> Iterator[PhoneNumber]:
         """The numbers this could be: its own country code if written with one, else read in each region
@@ -358,7 +379,16 @@ def find_candidates(text: str) -> Iterator[PhoneCandidate]:
         trunk = not international and body.lstrip("(").startswith("0")
         glued, url_glued = _glue(text, start, end)
         yield PhoneCandidate(
-            start, end, raw, digits, international, trunk, context(text, start), glued, url_glued
+            start,
+            end,
+            raw,
+            digits,
+            international,
+            trunk,
+            context(text, start),
+            glued,
+            url_glued,
+            context(text, start, _LABEL_CHARS) == "id",
         )
 
 
@@ -379,13 +409,19 @@ def _glue(text: str, start: int, end: int) -> tuple[bool, bool]:
     return glued_before or glued_after, url and not glued_after
 
 
-def context(text: str, start: int) -> str | None:
+def context(text: str, start: int, reach: int = _CONTEXT_CHARS) -> str | None:
     """'phone', 'id' or None: the kind of the closest keyword before `start`, on the same line."""
-    window = text[max(0, start - _CONTEXT_CHARS) : start]
+    window = text[max(0, start - reach) : start]
     window = re.split(r"[\n|;]", window)[-1]
     kind = None
     for found in _KEYWORD.finditer(window):
-        kind = "phone" if found.group("phone") else "id"
+        if found.group("phone"):
+            kind = "phone"
+        elif _ID_LABEL_GAP.fullmatch(window, found.end()) or _NUMBER_LABEL.search(window):
+            # "Registered in England no. 0117…": an identifier's word, then "no." right before it.
+            # An identifier's label sits right before its number ("Order no. 0113…", "Ref: 0770…");
+            # further back it labels something else ("Order ahead: (415) 555-0134").
+            kind = "id"
     return kind
 
 

@@ -131,14 +131,8 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _has_variants(word: str) -> bool:
-    """Other spellings fold to this word: an abbreviation's full form ("avenue"), a German -strasse,
-    an umlaut written out ("oe")."""
-    return (
-        word in _CANON
-        or word in _CANON_FORMS
-        or _STRASSE.search(word) is not None
-        or _UMLAUT_PAIRS.search(word) is not None
-    )
+    """Other spellings fold to this word: an abbreviation's full form ("avenue"), a German -strasse."""
+    return word in _CANON or word in _CANON_FORMS or _STRASSE.search(word) is not None
 
 
 def canonical_set(words: str) -> frozenset[str]:
@@ -164,14 +158,23 @@ def plain(text: str) -> str:
 
 
 def hint_pattern(hints: Sequence[str]) -> re.Pattern[str] | None:
-    """A pattern finding any of the (folded) `hints` as the start of a word in `plain` text, apostrophes
-    allowed between its letters ("obrien" finds "o’brien"); None when there is nothing to look for."""
+    """A pattern finding any of the (folded) `hints` as a word in `plain` text, apostrophes allowed
+    between its letters ("obrien" finds "o’brien"); None when there is nothing to look for."""
     words = [h for h in dict.fromkeys(hints) if h]
     if not words:
         return None
     apostrophe = f"[{re.escape(APOSTROPHES)}]?"
-    bodies = [apostrophe.join(map(re.escape, word)) for word in words]
-    return re.compile(rf"(?<![^\W_])(?:{'|'.join(bodies)})")
+    bodies = []
+    for word in words:
+        # An apostrophe inside a name comes after its first letter ("O'Brien", "D'Arcy").
+        body = re.escape(word[0]) + apostrophe + re.escape(word[1:])
+        if len(word) >= 6:
+            # "moewenstrasse" also as "möwenstrasse" (plain "mowenstrasse"); short words would then
+            # find everyday ones ("doe" as "do").
+            body = re.sub(r"([aou])e", r"\1e?", body)
+        bodies.append(body)
+    # Whole words, or with a plural or possessive "s": "doe" must not find "does" and "document".
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(bodies)})(?:{apostrophe}s)?(?![^\W_])")
 
 
 def literal_hint(value: str) -> str:
@@ -182,7 +185,7 @@ def literal_hint(value: str) -> str:
         for m in _TOKEN.finditer(value)
         for folded in [fold(_POSSESSIVE.sub("", _HYPHEN.sub("-", m.group().casefold())))]
         # A word with an accent has other spellings too ("Müller", "Mueller", "Muller").
-        if m.group().isascii() and canonical(m.group()) == folded and len(folded) >= 3
+        if m.group().isascii() and len(folded) >= 3
         if not _has_variants(folded)
     ]
     return max(words, key=len, default="")

@@ -12,7 +12,10 @@ raise nothing) to the list of its category, with the roster value and the page a
 
 from __future__ import annotations
 
+from cases_international import REVIEW_INTERNATIONAL
+from cases_pages import REVIEW_PAGES
 from cases_review import REVIEW
+from cases_social import REVIEW_SOCIAL
 from harness import Case, hit, miss
 
 M = "07700 900481"  # the roster's private mobile in the phone cases
@@ -461,4 +464,16 @@ DISCOVERED: list[Case] = [
     miss("discovered_postcode", "", "<p>Model SW1A1AA</p>"),
 ]
 
-CASES: list[Case] = [*PHONES, *EMAILS, *ADDRESSES, *DATES, *RELATIVES, *OTHER, *DISCOVERED, *REVIEW]
+CASES: list[Case] = [
+    *PHONES,
+    *EMAILS,
+    *ADDRESSES,
+    *DATES,
+    *RELATIVES,
+    *OTHER,
+    *DISCOVERED,
+    *REVIEW,
+    *REVIEW_PAGES,
+    *REVIEW_INTERNATIONAL,
+    *REVIEW_SOCIAL,
+]

@@ -20,6 +20,7 @@ from harness import (
 )
 
 from auditor.model import Match, Severity
+from auditor.values.addresses import parse_address
 from auditor.values.tokens import fold
 
 
@@ -87,9 +88,9 @@ def _recognisable(case: Case) -> str:
         return case.value[2:4]
     if case.kind == "email":
         return max(re.findall(r"[a-z]+", case.value), key=len)
-    number = re.search(r"\d+", case.value)
-    if case.kind == "address" and number:
-        return number.group()
+    parts = parse_address(case.value) if case.kind == "address" else None
+    if parts is not None and parts.numbers:
+        return min(parts.numbers)
     words = re.findall(r"[^\W\d_]{4,}", case.value)
     return words[0].lower()[:4] if words else case.value[:2]
 
