@@ -143,6 +143,31 @@ def test_a_value_on_two_pages_is_one_item_listing_both_places(
     assert not doc.xpath("//a[contains(@href, 'pat.example')]")
 
 
+def test_a_place_whose_severity_was_lowered_says_why(renderer: Renderer) -> None:
+    note = "the date of birth appears as a publication date (a byline), not as a birth date: lowered to info"
+    born = replace(
+        place("http://pat.example/about", severity="high", category="date_of_birth"), evidence="born"
+    )
+    byline = replace(
+        place("http://news.example/item", severity="info", category="date_of_birth"), detail=note, id="b"
+    )
+    lowered = replace(
+        place("http://club.example/news", severity="info", category="date_of_birth"), detail=note
+    )
+    both, only_note = group(born, byline), group(lowered)
+    shown = person((both, only_note))
+    doc = parse(renderer.person(run_of(shown), shown))
+    items = [a for a in doc.xpath("//article[contains(@class, 'finding')]") if "Date of birth" in text(a)]
+    assert len(items) == 2
+    # Beside the birth date that is an exposure, the byline place says why it counts for less.
+    [mixed] = [a for a in items if "pat.example/about" in text(a)]
+    [noted] = [li for li in mixed.xpath(".//ol[@class='places']/li") if "news.example" in text(li)]
+    assert note in text(noted)
+    # A detail seen only as a lowered note says so once, with the detail, not again at its place.
+    [single] = [a for a in items if a is not mixed]
+    assert text(single).count(note) == 1
+
+
 def test_items_are_grouped_worst_first(renderer: Renderer, exposed: PersonView) -> None:
     doc = parse(renderer.person(run_of(exposed), exposed))
     order = [h.get("id") for h in doc.xpath("//h3[starts-with(@id, 'severity-')]")]

@@ -22,7 +22,7 @@ from ..values import phones as phone_values
 from ..values.addresses import AddressMatch, AddressParts, find_address, parse_address
 from ..values.dates import DateContext, find_dates
 from ..values.names import NameMatch, find_phrase_value, find_relative
-from ..values.tokens import APOSTROPHES, TokenText, hint_pattern, literal_hint, phrase_tokens
+from ..values.tokens import APOSTROPHES, Hint, TokenText, hint_pattern, literal_hint, phrase_tokens
 from .interface import Detector
 from .text import Haystack, collapse, haystacks, link_phone, link_snippet, snippet
 
@@ -36,6 +36,8 @@ _DATE_NOTES = {
         "another event's date, lowered to info"
     ),
 }
+_EMAIL_REACH = 160
+"""Characters around a mailbox name that a disguised address can span ("jane [dot] home [at] mail…")."""
 _NO_NUMBER_NOTE = (
     "the street and postcode of this address appear without its house number: the page may name "
     "another building in the same street, so this is shown as a note, not as your address"
@@ -56,7 +58,7 @@ class KnownAddress:
     key: str
     value: str
     parts: AddressParts
-    hint: re.Pattern[str] | None
+    hint: Hint | None
     """Finds the street's or the postcode's words; the address is looked for only around them."""
 
 
@@ -65,7 +67,7 @@ class KnownPhrase:
     category: Category
     key: str
     value: str
-    hint: re.Pattern[str] | None
+    hint: Hint | None
     """Finds words any sighting holds (see `hint_pattern`); None: read the whole page."""
 
 
@@ -295,17 +297,22 @@ class KnownValuesDetector(Detector):
                     break
 
     def _emails(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
-        if not any(_longest_word(address) in hay.lower for address in known.email_values):
-            return
-        for address, start, end in email_values.find_known_spellings(hay.text):
-            if address in known.email_values:
-                match, value = known.email_values[address]
-                yield self._hit(Category.EMAIL, match, address, value, snippet(hay.text, start, end))
+        # Read spellings only around the addresses' mailbox names: every spelling holds its longest word.
+        for word in dict.fromkeys(_longest_word(address) for address in known.email_values):
+            at = hay.lower.find(word)
+            while at >= 0:
+                lo, hi = max(0, at - _EMAIL_REACH), min(len(hay.text), at + len(word) + _EMAIL_REACH)
+                for address, start, end in email_values.find_known_spellings(hay.text, lo, hi):
+                    if address in known.email_values:
+                        match, value = known.email_values[address]
+                        yield self._hit(Category.EMAIL, match, address, value, snippet(hay.text, start, end))
+                at = hay.lower.find(word, hi)
 
     def _dates(self, hay: Haystack, known: KnownValues, region: str) -> Iterator[Hit]:
         if not known.birthdays or not any(str(day.year)[2:] in hay.digits for day in known.birthdays):
             return
-        for sighting in find_dates(hay.text, region):
+        years = {day.year for day in known.birthdays}
+        for sighting in find_dates(hay.text, region, years):
             for day in sighting.readings & known.birthdays.keys():
                 evidence = snippet(hay.text, sighting.start, sighting.end)
                 if sighting.context is DateContext.BIRTH:
@@ -356,7 +363,7 @@ class KnownValuesDetector(Detector):
                     break
 
 
-def _windows(hay: Haystack, hint: re.Pattern[str] | None) -> list[tuple[int, TokenText]]:
+def _windows(hay: Haystack, hint: Hint | None) -> list[tuple[int, TokenText]]:
     """Where to look: around the hint's matches, or the whole text when there is no hint."""
     if hint is None:
         return [(0, hay.whole)]

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 from ..model import Document
 from ..values import phones
 from ..values.phones import DEFAULT_REGION
-from ..values.tokens import TokenText, plain
+from ..values.tokens import Hint, TokenText, plain
 
 _WINDOW = 400
 """How much text around a hint is read for a name or an address (an address spans a few lines)."""
@@ -58,6 +58,7 @@ def link_snippet(href: str, width: int = SNIPPET_CHARS) -> str:
 # Full-width forms ("＠", "０３－１２３４") as East Asian pages write addresses and numbers, read as the
 # ASCII they stand for; one character for one, so offsets into the text stay valid.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_HAS_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 
 def haystacks(document: Document) -> list[str]:
@@ -65,7 +66,7 @@ def haystacks(document: Document) -> list[str]:
     text = document.content.text
     title = document.content.title
     texts = [text, title] if title and title not in text else [text]
-    return [t.translate(_FULL_WIDTH) if not t.isascii() else t for t in texts]
+    return [t.translate(_FULL_WIDTH) if _HAS_FULL_WIDTH.search(t) else t for t in texts]
 
 
 def tel_number(href: str, region: str = DEFAULT_REGION) -> str | None:
@@ -198,11 +199,13 @@ class Haystack:
     def whole(self) -> TokenText:
         return TokenText(self.text)
 
-    def windows(self, hint: re.Pattern[str], radius: int = _WINDOW) -> list[tuple[int, TokenText]]:
+    def windows(self, hint: Hint, radius: int = _WINDOW) -> list[tuple[int, TokenText]]:
         """(offset, tokens) of the stretches of text around each place `hint` matches, overlapping ones
         merged: names and addresses are matched there, not across a whole 200 kB page."""
         spans: list[list[int]] = []
-        for found in hint.finditer(self.plain):
+        if not any(word in self.plain for word in hint.literals):
+            return []  # a substring test first: the pattern is costly to try at every character
+        for found in hint.pattern.finditer(self.plain):
             lo, hi = max(0, found.start() - radius), min(len(self.text), found.end() + radius)
             if spans and lo <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], hi)

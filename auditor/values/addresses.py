@@ -1,5 +1,10 @@
 """Postal addresses: postcodes of several countries, a roster address split into its parts, and a
-page's sighting of that address judged part by part (the house number must be the same one)."""
+page's sighting of that address judged part by part (the house number must be the same one).
+
+Context: the street beside the same house number, confirmed by the postcode or the town nearby, is the
+address (critical for a private one). The street and postcode with no house number is only a note
+(info). Another number or flat, a different postcode right after, a unit word before the number, or a
+longer name around the street ("Upper …", "… Industrial Estate") means another address: nothing."""
 
 from __future__ import annotations
 
@@ -34,6 +39,24 @@ UK_POSTCODE_ANYCASE = re.compile(
 """The same in any case and spacing: for reading the roster's own addresses and finding them again."""
 POSTCODE_LOOSE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.IGNORECASE)
 """Anything shaped like a UK postcode: for masking, where hiding too much is the safe mistake."""
+
+
+# The UK's postcode areas (and BFPO's BF, the non-geographic BX): a discovered "postcode" outside them
+# is a product code ("MP3 4GB"). Roster addresses are not checked against it.
+UK_POSTCODE_AREAS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as words
+        "AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL "
+        "DN DT DY E EC EH EN EX FK FY G GIR GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT "
+        "KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH "
+        "RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN "
+        "WR WS WV YO ZE"
+    ).split()
+)
+
+
+def in_uk_area(postcode: str) -> bool:
+    """Whether a canonical UK postcode's area (its leading letters) exists."""
+    return re.match(r"[A-Z]+", postcode).group() in UK_POSTCODE_AREAS  # type: ignore[union-attr]
 
 
 def normalise_uk_postcode(raw: str) -> str:
@@ -75,60 +98,10 @@ _PREFIXED = re.compile(r"(?<![\w-])(?P<cc>[A-Z]{1,2})-(?P<code>\d{4,5})(?![\w-])
 _DUTCH = re.compile(r"(?<![\w-])(?P<digits>[1-9]\d{3})\s?(?P<letters>[A-Z]{2})(?![\w-])")
 _BRAZIL = re.compile(r"(?<![\w-])(?P<code>\d{5}-\d{3})(?![\w-])")
 _US_STATES = frozenset(
-    [
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CO",
-        "CT",
-        "DE",
-        "DC",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IN",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "ME",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NV",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-        "PR",
-    ]
+    (  # noqa: SIM905 - a word list reads better as words
+        "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM "
+        "NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR"
+    ).split()
 )
 _US_ZIP = re.compile(r"(?<![\w-])(?P<state>[A-Z]{2})\.?\s+(?P<code>\d{5})(?:-\d{4})?(?![\w-])")
 _BARE_NUMERIC = re.compile(r"(?<![\w.,/\-#])(?P<code>\d{4,5})(?![\w.,/\-])")
@@ -206,29 +179,10 @@ _NUMBER_TOKEN = re.compile(rf"^{_NUMBER}$")
 # Words that, right after a street's name, make it a different place: "Mill Lane Industrial Estate" is not
 # "Mill Lane", and unit 27 there is not number 27.
 _PREMISES = frozenset(
-    [
-        "industrial",
-        "estate",
-        "business",
-        "trading",
-        "retail",
-        "enterprise",
-        "science",
-        "technology",
-        "shopping",
-        "centre",
-        "center",
-        "precinct",
-        "parade",
-        "arcade",
-        "quarter",
-        "campus",
-        "village",
-        "works",
-        "wharf",
-        "yard",
-        "depot",
-    ]
+    (  # noqa: SIM905 - a word list reads better as words
+        "industrial estate business trading retail enterprise science technology shopping centre center "
+        "precinct parade arcade quarter campus village works wharf yard depot"
+    ).split()
 )
 
 
@@ -319,6 +273,8 @@ def parse_address(value: str) -> AddressParts | None:
             return None
         street_index = named[0]
         street = phrase_tokens(parts[street_index])
+        if street[:1] == ("the",) and len(street) > 1:
+            street = street[1:]  # "The Old Rectory" is also written "Old Rectory"
     if postcode is None:
         # "60314 Frankfurt am Main", "8640 Rapperswil": a bare number beside the town, after the street.
         for part in parts[street_index + 1 :]:
@@ -361,7 +317,7 @@ def find_address(page: TokenText, address: AddressParts) -> AddressSighting | No
     partial: AddressSighting | None = None
     text = page.text
     for first, last in find_phrase(page, address.street):
-        if _extended(page, first, last, address.street):
+        if _extended(page, first, last, address) or _extended_before(page, first):
             continue
         start, end = page.tokens[first].start, page.tokens[last].end
         confirm = _confirmation(text, start, end, address, page)
@@ -408,13 +364,34 @@ def _all_places_near(page: TokenText, start: int, end: int, address: AddressPart
     )
 
 
-def _extended(page: TokenText, first: int, last: int, street: tuple[str, ...]) -> bool:
-    """The street's name goes on into a longer place name right after it."""
+def _extended(page: TokenText, first: int, last: int, address: AddressParts) -> bool:
+    """The name goes on into a longer one right after it: "Mill Lane Industrial Estate"; for a house
+    name, any further capitalised word ("The Old Rectory Barn" is another house)."""
     nxt = last + 1
     if nxt >= len(page.tokens) or not page.joined(last, nxt):
         return False
-    word = page.tokens[nxt].norm
-    return word in _PREMISES and word not in street
+    following = page.tokens[nxt]
+    if not address.numbers:
+        return following.capitalised and following.raw.isalpha()
+    return following.norm in _PREMISES and following.norm not in address.street
+
+
+# Words that may stand capitalised right before a street's name without being part of it.
+_BEFORE_STREET = frozenset(
+    map(canonical, ["the", "at", "in", "on", "to", "from", "via", "of", "and", "address", "adresse", "no"])
+)
+
+
+def _extended_before(page: TokenText, first: int) -> bool:
+    """A capitalised word right before the name makes it a longer one: "Obere Seestrasse" is not
+    "Seestrasse", "Upper Harbour Road" not "Harbour Road"."""
+    if first == 0 or not page.joined(first - 1, first):
+        return False
+    before = page.tokens[first - 1]
+    if not before.capitalised or not before.raw.isalpha() or before.norm in _BEFORE_STREET:
+        return False
+    # At a line's start too: that is where an address line begins ("Obere Seestrasse 32").
+    return not (before.raw.isupper() and page.tokens[first].raw.isupper())  # in capitals, it says nothing
 
 
 def _number_beside(page: TokenText, first: int, last: int) -> tuple[int, frozenset[str], str] | None:
@@ -491,21 +468,43 @@ def _confirmation(
 _UK_POSTCODE_UNSPACED = re.compile(
     rf"(?:[a-z],[ \u00a0]|(?i:sat-?nav|postcode|address): )(?P<code>{_OUTWARD}{_INWARD})(?![\w=/\-])"
 )
+# After a town and a comma, any case: "Exampleton, ex2 4db".
+_UK_POSTCODE_AFTER_TOWN = re.compile(
+    rf"(?<=[a-z],[ \u00a0])(?P<code>(?i:{_OUTWARD}[ \u00a0]?{_INWARD}))(?![\w=/\-])"
+)
 _UK_POSTCODE_LABELLED = re.compile(
     rf"(?:postalcode|postcode|post code)\s*:?\s*(?P<code>(?:{_OUTWARD})\s?{_INWARD})(?![\w=/\-])",
     re.IGNORECASE,
 )
 
 
+_COMPACT_SHAPE = re.compile(r"[A-Z0-9]\d[A-Z]{2}\b")
+_LOWER_SHAPE = re.compile(r", [a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b")
+"""Every unspaced postcode ends in a digit and two letters: a cheap test before the full scans."""
+
+
 def find_uk_postcodes(text: str) -> Iterator[tuple[str, int, int]]:
     """(canonical postcode, start, end) for each UK postcode a page publishes."""
+    for code, start, end in _uk_postcode_spellings(text):
+        if in_uk_area(code):
+            yield code, start, end
+
+
+def _uk_postcode_spellings(text: str) -> Iterator[tuple[str, int, int]]:
     seen: set[int] = set()
     for found in UK_POSTCODE.finditer(text):
         seen.add(found.start())
         yield normalise_uk_postcode(found.group()), found.start(), found.end()
     lower = text.lower()
-    if ", " in text or "sat" in lower or "post" in lower or "address" in lower:  # cheap before the scan
+    if _COMPACT_SHAPE.search(text) and (
+        ", " in text or "sat" in lower or "post" in lower or "address" in lower
+    ):
         for found in _UK_POSTCODE_UNSPACED.finditer(text):
+            if found.start("code") not in seen:
+                seen.add(found.start("code"))
+                yield normalise_uk_postcode(found.group("code")), found.start("code"), found.end("code")
+    if ", " in text and _LOWER_SHAPE.search(text):
+        for found in _UK_POSTCODE_AFTER_TOWN.finditer(text):
             if found.start("code") not in seen:
                 seen.add(found.start("code"))
                 yield normalise_uk_postcode(found.group("code")), found.start("code"), found.end("code")

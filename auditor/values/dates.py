@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 _MONTH_NAMES = {
@@ -134,13 +134,15 @@ def _numeric_readings(a: str, b: str, c: str, month_first: bool) -> set[dt.date]
     return out
 
 
-def find_dates(text: str, region: str = "GB") -> Iterator[DateSighting]:
-    """Every date in `text`, in order of position; numeric dates read as the page's country writes them."""
+def find_dates(text: str, region: str = "GB", years: Collection[int] = ()) -> Iterator[DateSighting]:
+    """Every date in `text` (only those in `years`, when given), in order of position; numeric dates
+    read as the page's country writes them."""
     month_first = region in MONTH_FIRST_REGIONS
     found: list[DateSighting] = []
     taken: list[tuple[int, int]] = []
+    stretches = _around_years(text, years) if years else [(0, len(text))]
     for pattern in (_DAY_FIRST, _MONTH_FIRST, _CJK, _NUMERIC):
-        for match in pattern.finditer(text):
+        for match in (m for lo, hi in stretches for m in pattern.finditer(text, lo, hi)):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -155,6 +157,26 @@ def find_dates(text: str, region: str = "GB") -> Iterator[DateSighting]:
                 taken.append((start, end))
                 found.append(DateSighting(start, end, frozenset(readings), date_context(text, start, end)))
     yield from sorted(found, key=lambda s: s.start)
+
+
+_DATE_REACH = 40
+"""Characters a written date spans around its year ("Wednesday 14th of September, 1975")."""
+
+
+def _around_years(text: str, years: Collection[int]) -> list[tuple[int, int]]:
+    """The stretches of `text` around each of `years` written in full or in two digits, merged: the
+    date patterns are costly to try at every character of a long page."""
+    pattern = "|".join(
+        sorted({str(y) for y in years} | {f"{y % 100:02d}" for y in years}, key=len, reverse=True)
+    )
+    spans: list[list[int]] = []
+    for found in re.finditer(rf"(?<!\d)(?:{pattern})(?!\d)", text):
+        lo, hi = max(0, found.start() - _DATE_REACH), min(len(text), found.end() + _DATE_REACH)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
 
 
 def date_context(text: str, start: int, end: int) -> DateContext:
@@ -189,9 +211,18 @@ def date_context(text: str, start: int, end: int) -> DateContext:
         return DateContext.BIRTH
     if kind is DateContext.NONE and not text[line_start:start].strip():
         # An infobox or a table: the label sits alone on the line before ("Born" / "14 March 1975").
-        previous_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-        if line_start and _BIRTH_LABEL_LINE.match(text[previous_start : line_start - 1]):
-            return DateContext.BIRTH
+        # Up to two short lines back: an infobox cell may hold the name before the date.
+        end_of_line = line_start - 1
+        for _ in range(2):
+            if end_of_line <= 0:
+                break
+            newline = text.rfind("\n", max(0, end_of_line - 60), end_of_line)
+            if newline < 0 and end_of_line > 60:
+                break  # a long line: not a label
+            line = text[newline + 1 : end_of_line]
+            if _BIRTH_LABEL_LINE.match(line):
+                return DateContext.BIRTH
+            end_of_line = newline
     return kind
 
 

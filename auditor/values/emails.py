@@ -1,5 +1,9 @@
 """E-mail addresses as written on pages: plain, URL-encoded, spaced ("name @ host.tld") and disguised
-("name [at] host [dot] tld", "name at host dot tld"), each read back to one lower-case address."""
+("name [at] host [dot] tld", "name at host dot tld"), each read back to one lower-case address.
+
+Context: a known address is matched in every spelling, spelled-out words included, because the whole
+address must match. Discovery reads only spellings that say "address" by themselves, and a spaced "@"
+only beside a mailbox-like name or an "email" label; a half-disguised or placeholder address is skipped."""
 
 from __future__ import annotations
 
@@ -43,6 +47,12 @@ KNOWN = re.compile(
 _FILE_SUFFIXES = frozenset(
     ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "css", "js", "json", "map", "pdf", "ts", "py"]
 )
+_PLACEHOLDERS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as words
+        "firstname lastname first last name surname initial initials forename yourname your you user "
+        "username someone somebody xxx xyz abc email mail address example"
+    ).split()
+)
 _DOTS = re.compile(rf"{_BRACKETED_DOT}|\s+dot\s+", re.IGNORECASE)
 _SPELLED_DOT_BEFORE = re.compile(r"(?:\bdot|[\[({<]\s*dot\s*[\])}>])\s*$", re.IGNORECASE)
 _EMAIL_WORDS = re.compile(r"(?:e-?mail|mail|contact|write)\b[^\n]{0,30}$", re.IGNORECASE)
@@ -57,24 +67,27 @@ def _undisguise(part: str) -> str:
     return _DOTS.sub(".", part)
 
 
-_MARKER = re.compile(rf"@|{_BRACKETED_AT}", re.IGNORECASE)
+# No leading "\s*": tried at every character, it would re-read every run of spaces (quadratic).
+_MARKER = re.compile(r"@|[\[({<]\s*at\s*[\])}>]", re.IGNORECASE)
 _REACH = 200
 """Characters either side of an "@" that an address can span (a 64-character local part, disguises)."""
 
 
 def _around_markers(text: str) -> Iterator[re.Match[str]]:
     """DISCOVERY's matches, searched only near an "@" or "[at]": most of a page cannot hold an address,
-    and the pattern is costly to try at every character."""
-    end = 0
+    and the pattern is costly to try at every character. Overlapping stretches are merged, so a page
+    dense with "@" is still read once."""
+    spans: list[list[int]] = []
     for marker in _MARKER.finditer(text):
-        if marker.start() < end:
-            continue
-        lo, hi = max(end, marker.start() - _REACH), min(len(text), marker.end() + _REACH)
+        lo, hi = max(0, marker.start() - _REACH), min(len(text), marker.end() + _REACH)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    for lo, hi in spans:
         for found in DISCOVERY.finditer(text, lo, hi):
-            if found.end() < hi or hi == len(text):
-                end = max(end, found.end())
+            if found.end() < hi or hi == len(text):  # one cut short by the stretch's end may be longer
                 yield found
-        end = max(end, marker.end())
 
 
 def find_discovered(text: str) -> Iterator[tuple[str, int, int]]:
@@ -85,6 +98,8 @@ def find_discovered(text: str) -> Iterator[tuple[str, int, int]]:
         local = _undisguise(found.group("local"))
         if local.endswith(".") or ".." in local or local.startswith("."):
             continue
+        if set(re.split(r"[._\-+]", local.lower())) <= _PLACEHOLDERS:
+            continue  # "firstname.lastname@council.example" describes a pattern, not an address
         start, end = found.span()
         # "jane [dot] home [at] …" read from "home": the start of the local part is disguised further
         # back, so this is not the whole address. Skip rather than report a false one.
@@ -115,13 +130,13 @@ def _unglue(domain: str) -> tuple[str, int]:
     return domain, 0
 
 
-def find_known_spellings(text: str) -> Iterator[tuple[str, int, int]]:
+def find_known_spellings(text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[str, int, int]]:
     """(address, start, end) for every way of writing an address, spelled-out forms included. Only for
     comparing with known addresses: on its own, "meet at noon dot com" would read as an address."""
     # Overlapping: in "reach me at sam.home (at) post.example", the reading "me@sam.home" must not hide
     # the address that starts inside it.
-    at, budget = 0, 10_000
-    while budget and (found := KNOWN.search(text, at)) is not None:
+    at, budget, end = lo, 10_000, len(text) if hi is None else hi
+    while budget and (found := KNOWN.search(text, at, end)) is not None:
         budget -= 1
         local = unquote(_undisguise(found.group("local")))
         domain, cut = _unglue(_undisguise(found.group("domain")))

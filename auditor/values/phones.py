@@ -1,5 +1,9 @@
 """Phone numbers as written on pages: candidates, their E.164 readings, the page's country, and whether a
-candidate is a phone at all (not an ISBN, a DOI, a timestamp or an invoice number)."""
+candidate is a phone at all (not an ISBN, a DOI, a timestamp or an invoice number).
+
+Context: a phone word before a number ("Tel", "Mobile", "WhatsApp") lets a bare run count; an
+identifier's label right before it ("Ref:", "Order no.", "Registered in England no.") rules it out; a
+number without "+" is read in the page's country, never assumed British on a page that is not."""
 
 from __future__ import annotations
 

@@ -148,16 +148,27 @@ def plain(text: str) -> str:
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if lowered.isascii():
         return lowered
-    table: dict[int, str] = {}
+    table: dict[str, str] = {}
     for char in set(lowered):
         if not char.isascii():
             base = unicodedata.normalize("NFKD", char)[:1]
             if base.isascii() and base.isalpha():
-                table[ord(char)] = base
-    return lowered.translate(table)
+                table[char] = base
+    if not table:
+        return lowered
+    # Only the accented letters are replaced: translate() would look up every character of the page.
+    accented = re.compile("[" + re.escape("".join(table)) + "]")
+    return accented.sub(lambda m: table[m.group()], lowered)
 
 
-def hint_pattern(hints: Sequence[str]) -> re.Pattern[str] | None:
+class Hint(NamedTuple):
+    """Where a value could be on a page: a pattern of its words, and substrings every match holds."""
+
+    pattern: re.Pattern[str]
+    literals: tuple[str, ...]
+
+
+def hint_pattern(hints: Sequence[str]) -> Hint | None:
     """A pattern finding any of the (folded) `hints` as a word in `plain` text, apostrophes allowed
     between its letters ("obrien" finds "o’brien"); None when there is nothing to look for."""
     words = [h for h in dict.fromkeys(hints) if h]
@@ -174,7 +185,12 @@ def hint_pattern(hints: Sequence[str]) -> re.Pattern[str] | None:
             body = re.sub(r"([aou])e", r"\1e?", body)
         bodies.append(body)
     # Whole words, or with a plural or possessive "s": "doe" must not find "does" and "document".
-    return re.compile(rf"(?<![^\W_])(?:{'|'.join(bodies)})(?:{apostrophe}s)?(?![^\W_])")
+    pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(bodies)})(?:{apostrophe}s)?(?![^\W_])")
+    # After the first letter (an apostrophe may follow it) and between optional umlaut "e"s.
+    literals = tuple(
+        max(re.split(r"(?<=[aou])e", word[1:]), key=len) if len(word) >= 6 else word[1:] for word in words
+    )
+    return Hint(pattern, literals)
 
 
 def literal_hint(value: str) -> str:

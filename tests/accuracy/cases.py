@@ -12,6 +12,7 @@ raise nothing) to the list of its category, with the roster value and the page a
 
 from __future__ import annotations
 
+from cases_hard import REVIEW_HARD
 from cases_international import REVIEW_INTERNATIONAL
 from cases_pages import REVIEW_PAGES
 from cases_review import REVIEW
@@ -476,4 +477,5 @@ CASES: list[Case] = [
     *REVIEW_PAGES,
     *REVIEW_INTERNATIONAL,
     *REVIEW_SOCIAL,
+    *REVIEW_HARD,
 ]

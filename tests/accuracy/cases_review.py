@@ -909,8 +909,8 @@ _DISCOVERED: list[Case] = [
     ),
     hit(
         "discovered_postcode",
-        "OT3 5RD",
-        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","name":"Pat Example","address":{"@type":"PostalAddress","addressLocality":"Otherton","postalCode":"ot3 5rd","addressCountry":"GB"}}</script>',
+        "EX9 8RD",
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","name":"Pat Example","address":{"@type":"PostalAddress","addressLocality":"Otherton","postalCode":"ex9 8rd","addressCountry":"GB"}}</script>',
         why="lower case in JSON-LD",
     ),
     # ---- near misses
