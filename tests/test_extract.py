@@ -116,6 +116,28 @@ def test_html_without_base_resolves_against_document_url() -> None:
     )
 
 
+def test_html_language_and_country_are_kept_for_reading_phone_numbers() -> None:
+    ld = '<script type="application/ld+json">{"address": {"addressCountry": "JP"}}</script>'
+    result = extract(
+        f'<html lang="ja-JP"><body>{ld}<p>x</p></body></html>'.encode(),
+        content_type="text/html",
+        url="https://site.example/",
+    )
+    assert isinstance(result, Extracted)
+    assert (result.meta["lang"], result.meta["country"]) == ("ja-JP", "JP")
+    assert "lang" not in html("<p>no language given</p>").meta
+
+
+def test_html_table_cells_are_read_with_their_column_header() -> None:
+    result = html(
+        "<table><tr><th>Name</th><th>DOB</th></tr><tr><td>Pat Example</td><td>23/07/1990</td></tr></table>"
+        "<table><tr><th>Born</th><td>14 March 1975</td></tr></table>"
+    )
+    assert "DOB: 23/07/1990" in result.text and "Name: Pat Example" in result.text
+    # A header down the side is its own line, before its value: no label doubled.
+    assert "Born\n14 March 1975" in result.text
+
+
 def test_html_protocol_relative_messaging_link_and_lazy_images() -> None:
     result = html(
         '<a href="//wa.me/447700900123">w</a><img data-src="/lazy.jpg" src="data:image/gif;base64,R0">'

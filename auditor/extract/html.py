@@ -220,7 +220,7 @@ def _meta(tags: list[Tag]) -> dict[str, str]:
 def _visible_text(soup: BeautifulSoup, limit: int) -> str:
     """The text a reader sees, block elements on their own lines, whitespace collapsed."""
     pieces: list[str] = []
-    headers: dict[int, list[str]] = {}
+    headers: dict[int, tuple[list[str], Tag | None]] = {}
     size = 0
     # An explicit stack, not recursion: hostile pages nest elements many thousands deep. Each entry is
     # (node, -1) on the way in, and (tag, index of its first piece) on the way out.
@@ -274,7 +274,7 @@ def _visible_text(soup: BeautifulSoup, limit: int) -> str:
 _MAX_HEADER_CHARS = 40
 
 
-def _column_header(cell: Tag, headers: dict[int, list[str]]) -> str:
+def _column_header(cell: Tag, headers: dict[int, tuple[list[str], Tag | None]]) -> str:
     """The header of a table cell's column, from a first row made only of <th> cells; "" when none."""
     row = cell.parent
     if not isinstance(row, Tag) or row.name != "tr":
@@ -284,19 +284,26 @@ def _column_header(cell: Tag, headers: dict[int, list[str]]) -> str:
         table = table.parent
     if not isinstance(table, Tag) or table.name != "table":
         return ""
-    labels = headers.get(id(table))
-    if labels is None:
-        labels = []
+    known = headers.get(id(table))
+    if known is None:
+        labels: list[str] = []
         first = table.find("tr")
-        if isinstance(first, Tag):
-            cells = [c for c in first.children if isinstance(c, Tag) and c.name in ("td", "th")]
+        first_row = first if isinstance(first, Tag) else None
+        if first_row is not None:
+            cells = [c for c in first_row.children if isinstance(c, Tag) and c.name in ("td", "th")]
             if cells and all(c.name == "th" for c in cells):
                 labels = [" ".join(c.get_text(" ").split())[:_MAX_HEADER_CHARS] for c in cells[:50]]
-        headers[id(table)] = labels
-    if not labels or row is table.find("tr"):
+        known = headers[id(table)] = (labels, first_row)
+    labels, first_row = known
+    if not labels or row is first_row:
         return ""
-    index = sum(1 for c in cell.previous_siblings if isinstance(c, Tag) and c.name in ("td", "th"))
-    return labels[index] if index < len(labels) else ""
+    index = 0
+    for sibling in cell.previous_siblings:
+        if isinstance(sibling, Tag) and sibling.name in ("td", "th"):
+            index += 1
+            if index >= len(labels):
+                return ""
+    return labels[index]
 
 
 def _clean_href(raw: str) -> str:
