@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
@@ -106,7 +107,9 @@ def run_audit(
         max_workers=max(1, config.network.concurrency), thread_name_prefix="source"
     ) as pool:
         futures: dict[Future[SourceResult], tuple[Person, Source]] = {
-            pool.submit(_collect, source, person): (person, source) for person in people for source in active
+            pool.submit(_collect, source, person, fetcher, config.network.job_timeout): (person, source)
+            for person in people
+            for source in active
         }
         for future in as_completed(futures):
             person, source = futures[future]
@@ -125,10 +128,17 @@ def run_audit(
     return AuditRun(started, dt.datetime.now(dt.UTC), __version__, tuple(audits), tuple(states))
 
 
-def _collect(source: Source, person: Person) -> SourceResult:
-    """A source's result; a bug inside a source becomes a failed status, never a crashed audit."""
+def _collect(source: Source, person: Person, fetcher: Fetcher, budget: float) -> SourceResult:
+    """A source's result; a bug inside a source becomes a failed status, never a crashed audit, and a
+    source stuck on one person runs out of its time budget rather than holding up the run."""
     try:
-        return source.collect(person)
+        with fetcher.budget(budget) as spent:
+            result = source.collect(person)
+        if spent.ran_out:
+            # What it read still counts; what it could not read leaves it failed, never "ok".
+            detail = f"timed out: {budget:g} s for this person ran out; {result.detail}"
+            return dataclasses.replace(result, status=SourceStatus.FAILED, detail=detail[:500])
+        return result
     except Exception as e:
         # Only the type: an exception's message may carry a private value from the roster.
         log.error("source %s failed with %s for %s", source.name, type(e).__name__, person.id)

@@ -31,7 +31,7 @@ class NetworkSettings:
 
     user_agent: str = DEFAULT_USER_AGENT
     timeout: float = 20.0
-    """Seconds for connect, for each read, and for a whole body to arrive."""
+    """Seconds one whole request may take: connect, status line, headers and body together."""
     max_bytes: int = 10_000_000
     """A body larger than this is cut off (and recorded as a failure), never read in full."""
     concurrency: int = 8
@@ -48,6 +48,9 @@ class NetworkSettings:
     """Base of the exponential backoff between retries, in seconds."""
     max_retry_after: float = 120.0
     """A Retry-After longer than this is not waited for: the request is rate-limited."""
+    job_timeout: float = 900.0
+    """Seconds one source may spend on one person: past it, its remaining requests fail as timed out,
+    the source is reported failed (timed out), and the rest of the audit goes on."""
     cache: Path | None = None
     """SQLite HTTP cache file; None means the platform cache dir. See `cache_enabled`."""
     cache_enabled: bool = True

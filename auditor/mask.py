@@ -10,6 +10,8 @@ import phonenumbers
 
 from .model import Category, Person
 from .values.addresses import POSTCODE_LOOSE as _POSTCODE
+from .values.addresses import parse_address
+from .values.dates import find_dates
 
 DOT = "•"
 
@@ -23,16 +25,8 @@ _OBFUSCATED_EMAIL = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\+?\d(?:[\d\s().\-/\u2010-\u2015\u2212]*\d){5,}")
-# Numeric dates: day and month go, the year stays (as in a date of birth's display form).
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # "jane dot home at mail dot example": an address spelled out in words.
 _SPELLED_EMAIL = re.compile(r"[\w.+-]+(?:\s+dot\s+[\w-]+)*\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)+", re.IGNORECASE)
-_MONTH_DATE = re.compile(
-    r"\b(\d{1,2})(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b"
-    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(st|nd|rd|th)?,?\s+(\d{4})\b",
-    re.IGNORECASE,
-)
 
 
 def _dots(text: str) -> str:
@@ -139,6 +133,11 @@ def secret_words(person: Person) -> list[str]:
         ordinal = f"{day.day}{_ordinal_suffix(day.day)}"
         words.update({f"{day.day} {month}", f"{ordinal} {month}", f"{month} {day.day}", f"{month} {ordinal}",
                       f"{day.day:02d}/{day.month:02d}", f"{day.day}/{day.month}"})  # fmt: skip
+    for address in private.addresses:
+        # The door: the masked value hides house and flat numbers, so a snippet must too.
+        parts = parse_address(address)
+        if parts is not None:
+            words.update(n for n in (*parts.numbers, parts.unit) if n)
     for text in (*private.addresses, *private.relatives, *private.other):
         for word in re.findall(r"[^\W\d_][\w'’-]{2,}", _POSTCODE.sub(" ", text)):
             if word.lower() not in public:
@@ -152,14 +151,29 @@ def mask_text(text: str, secrets: Iterable[str] = ()) -> str:
     text = _OBFUSCATED_EMAIL.sub(lambda m: mask_word(m.group(0)), text)
     text = _SPELLED_EMAIL.sub(lambda m: mask_word(m.group(0)), text)
     text = _COORDINATE.sub(lambda m: m.group(1) + DOT, text)
-    text = _ISO_DATE.sub(lambda m: f"{m.group(1)}-{DOT * 2}-{DOT * 2}", text)
-    text = _NUMERIC_DATE.sub(lambda m: f"{DOT * 2}{m.group(2)}{DOT * 2}{m.group(2)}{m.group(4)}", text)
-    text = _MONTH_DATE.sub(lambda m: re.sub(r"\d", DOT, m.group(0)[:-2]) + m.group(0)[-2:], text)
+    text = _mask_dates(text)
     text = _DIGIT_RUN.sub(lambda m: mask_digits(m.group(0)), text)
     text = mask_postcode(text)
     for word in secrets:
         text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _mask_secret(word), text, flags=re.IGNORECASE)
     return text
+
+
+def _mask_dates(text: str) -> str:
+    """Every date, read as `values.dates` reads them, with its day and month hidden and its year kept:
+    as a date of birth's display form does ("1975-••-••"), so a snippet shows no more than the value."""
+    out, last = [], 0
+    for sighting in find_dates(text):
+        written = text[sighting.start : sighting.end]
+        year = re.search(r"\d{4}", written) or re.search(r"\d{2}$", written)
+        keep = year.span() if year else (0, 0)
+        masked = "".join(
+            c if keep[0] <= i < keep[1] or not c.isalnum() else DOT for i, c in enumerate(written)
+        )
+        out += [text[last : sighting.start], masked]
+        last = sighting.end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _mask_secret(word: str) -> str:

@@ -107,3 +107,33 @@ def test_a_birthday_without_the_year_is_masked_in_snippets() -> None:
         masked = mask_text(text, secret_words(person))
         assert "2nd November" not in masked and "November 2" not in masked and "02/11" not in masked, masked
     assert mask_text("on 12 November", secret_words(person)) == "on 12 November"  # another day stays
+
+
+HOME = "Flat 4, 27 Harbour Road, Exampleton EX2 4DB"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "hidden"),
+    [
+        ("Home: 27 Harbour Road, Exampleton EX2 4DB", ["27", "Harbour", "4DB"]),
+        ("Flat 4, 27 H. Road", ["27", " 4,"]),
+        ("born 14 March 1975", ["14", "March"]),
+        ("DOB: 14/03/75", ["14", "03"]),
+        ("b. Mar 14th, 1975", ["Mar", "14"]),
+        ("1975-03-14", ["03-14"]),
+    ],
+)
+def test_a_snippet_hides_what_the_masked_value_hides(snippet: str, hidden: list[str]) -> None:
+    """The masked address hides the house and flat numbers, the masked birth date its day and month:
+    a snippet beside them must not give those back."""
+    import datetime as dt
+
+    person = Person(
+        id="p", name="Pat", private=PrivateValues(addresses=(HOME,), dates_of_birth=(dt.date(1975, 3, 14),))
+    )
+    assert "27" not in mask_value(Category.ADDRESS, HOME) and "03" not in mask_value(
+        Category.DATE_OF_BIRTH, "1975-03-14"
+    )
+    shown = mask_text(snippet, secret_words(person))
+    for part in hidden:
+        assert part not in shown, (part, shown)

@@ -32,6 +32,7 @@ FINDING = Finding(
     url="http://jane.example/family/12-acacia-avenue-party?contact=jd.private%40mail.example",
     evidence="Lily Doe's party at 12 Acacia Avenue, EX2 3BB; RSVP 07700 900123",
     label="Lily Doe at 12 Acacia Avenue – party photos",
+    detail="Gravatar display name: Lily Doe, 07700 900123, 12 Acacia Avenue EX2 3BB",
 )
 CRAWL = SourceReport(
     "crawl",
@@ -47,7 +48,16 @@ def view(reveal: bool) -> str:
     now = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
     [person] = build_view(AuditRun(now, now, "0.1.0", (audit,), ()), reveal=reveal).people
     [finding] = person.findings
-    return "\n".join([finding.value, finding.evidence, finding.label, finding.url, person.sources[0].detail])
+    shown = [
+        finding.value,
+        finding.evidence,
+        finding.label,
+        finding.url,
+        finding.detail,
+        person.sources[0].detail,
+    ]
+    shown += [group.detail for group in person.groups]
+    return "\n".join(shown)
 
 
 def test_nothing_private_survives_in_the_masked_view() -> None:

@@ -1,8 +1,11 @@
-"""The transport adapter: size-capped, deadline-bound body reads and a peer-address check per connection."""
+"""The transport adapter: one deadline for the whole request, size-capped body reads, and a peer-address
+check per connection."""
 
 from __future__ import annotations
 
 import socket
+import ssl
+import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -21,17 +24,71 @@ PeerCheck = Callable[[str], None]
 """Raises if the connected peer address (an IP string) must not be talked to."""
 
 
-def _guarded_pool_classes(check: PeerCheck) -> dict[str, type[HTTPConnectionPool]]:
-    """Pool classes whose connections call `check` on the peer address right after the TCP connect,
-    before any byte of the request (or the TLS handshake) is sent: the address actually reached is
-    what counts, whatever DNS said when the guard looked (DNS rebinding)."""
+# The request a thread is making now: its deadline (time.monotonic()), or absent between requests.
+_request = threading.local()
+
+
+class RequestTimeout(TimeoutError):
+    """The request's whole time (connect, headers, body) ran out."""
+
+
+def _wait_budget(sock: socket.socket) -> None:
+    """Before each read: let it wait only as long as the request has left, so a server that trickles
+    its status line, headers or chunk sizes a byte at a time cannot reset the clock with every byte."""
+    deadline: float | None = getattr(_request, "deadline", None)
+    if deadline is None:
+        return
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise RequestTimeout("the request took longer than its whole time allows")
+    sock.settimeout(remaining)
+
+
+class _DeadlineSocket(socket.socket):
+    """A plain socket whose every read is bound by the request's deadline (see `_wait_budget`)."""
+
+    __slots__ = ()
+
+    def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
+        _wait_budget(self)
+        return super().recv_into(buffer, nbytes, flags)
+
+    def recv(self, bufsize: int, flags: int = 0) -> bytes:
+        _wait_budget(self)
+        return super().recv(bufsize, flags)
+
+
+class _DeadlineSSLSocket(ssl.SSLSocket):
+    """The same for a TLS socket: its reads go through `read`, which `recv_into` also calls."""
+
+    def read(self, len: int = 1024, buffer: Any = None) -> Any:
+        _wait_budget(self)
+        return super().read(len, buffer)
+
+
+def _bind_to_deadline(sock: Any) -> None:
+    # Same memory layout as the subclasses (they add no slots), so the class can be swapped in place:
+    # urllib3 and the ssl module create these sockets themselves.
+    if type(sock) is socket.socket:
+        sock.__class__ = _DeadlineSocket
+    elif type(sock) is ssl.SSLSocket:
+        sock.__class__ = _DeadlineSSLSocket
+
+
+def _pool_classes(check: PeerCheck | None) -> dict[str, type[HTTPConnectionPool]]:
+    """Pool classes whose sockets keep to the request's deadline; with `check`, their connections also
+    check the peer address right after the TCP connect, before any byte of the request (or the TLS
+    handshake) is sent: the address actually reached is what counts, whatever DNS said when the guard
+    looked (DNS rebinding)."""
 
     def checked(sock: socket.socket) -> socket.socket:
         try:
-            check(str(sock.getpeername()[0]))
+            if check is not None:
+                check(str(sock.getpeername()[0]))
         except BaseException:
             sock.close()
             raise
+        _bind_to_deadline(sock)
         return sock
 
     class CheckedHTTPConnection(HTTPConnection):
@@ -41,6 +98,10 @@ def _guarded_pool_classes(check: PeerCheck) -> dict[str, type[HTTPConnectionPool
     class CheckedHTTPSConnection(HTTPSConnection):
         def _new_conn(self) -> socket.socket:
             return checked(super()._new_conn())
+
+        def connect(self) -> None:
+            super().connect()
+            _bind_to_deadline(self.sock)  # now the TLS socket that wraps the checked one
 
     class CheckedHTTPPool(HTTPConnectionPool):
         ConnectionCls = CheckedHTTPConnection
@@ -73,9 +134,14 @@ class CappedAdapter(HTTPAdapter):
         self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any
     ) -> None:
         super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
-        if self._peer_check is not None:
-            # Only direct connections: proxied ones use proxy_manager_for, and there the peer is the proxy.
-            self.poolmanager.pool_classes_by_scheme = _guarded_pool_classes(self._peer_check)
+        # The peer check only on direct connections: through a proxy the peer is the proxy.
+        self.poolmanager.pool_classes_by_scheme = _pool_classes(self._peer_check)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):  # SOCKS pools make their own connections
+            manager.pool_classes_by_scheme = _pool_classes(None)
+        return manager
 
     def send(
         self,
@@ -86,20 +152,31 @@ class CappedAdapter(HTTPAdapter):
         cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
         proxies: Mapping[str, str] | None = None,
     ) -> requests.Response:
-        response = super().send(
-            request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies
-        )
+        # One deadline for the whole request: connect, status line, headers, and body, in any encoding.
+        deadline = time.monotonic() + self._body_timeout
+        _request.deadline = deadline
         try:
-            body = self._read_body(response)
-        except BaseException:
-            response.close()  # drops the connection: the rest of the body is never read
-            raise
+            try:
+                response = super().send(
+                    request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies
+                )
+            except requests.exceptions.ConnectionError as e:
+                if _ran_out(e):
+                    raise self._too_slow() from e
+                raise
+            try:
+                body = self._read_body(response, deadline)
+            except BaseException:
+                response.close()  # drops the connection: the rest of the body is never read
+                raise
+        finally:
+            _request.deadline = None
         response._content = body
         response._content_consumed = True  # type: ignore[attr-defined]  # requests' own flag, unstubbed
         response.raw.release_conn()
         return response
 
-    def _read_body(self, response: requests.Response) -> bytes:
+    def _read_body(self, response: requests.Response, deadline: float) -> bytes:
         raw = response.raw
         if not isinstance(raw, HTTPResponse):  # pragma: no cover - requests always gives urllib3's
             return bytes(response.content)
@@ -109,7 +186,6 @@ class CappedAdapter(HTTPAdapter):
             raise Failed(
                 "too_large", f"the body is {int(declared)} bytes, over the {self._max_bytes}-byte cap"
             )
-        deadline = time.monotonic() + self._body_timeout
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -130,7 +206,7 @@ class CappedAdapter(HTTPAdapter):
         # returns at most _CHUNK decoded bytes, and urllib3 bounds decompression to that too.
         try:
             return raw.read1(_CHUNK, decode_content=True) or b""
-        except u3.ReadTimeoutError as e:
+        except (u3.ReadTimeoutError, RequestTimeout) as e:
             raise self._too_slow() from e
         except u3.DecodeError as e:
             raise Failed("parse", f"the body cannot be decoded ({e})") from e
@@ -140,7 +216,22 @@ class CappedAdapter(HTTPAdapter):
             ) from e
 
     def _too_slow(self) -> Failed:
-        return Failed("timeout", f"the body did not arrive within {self._body_timeout:g} s", retryable=True)
+        return Failed(
+            "timeout", f"the response did not arrive within {self._body_timeout:g} s", retryable=True
+        )
+
+
+def _ran_out(error: BaseException) -> bool:
+    """Whether a library error was caused by the request's deadline running out."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, RequestTimeout):
+            return True
+        seen.add(id(current))
+        inner = getattr(current, "reason", None)
+        current = inner if isinstance(inner, BaseException) else current.__cause__ or current.__context__
+    return False
 
 
 def _set_socket_timeout(raw: HTTPResponse, seconds: float) -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 from urllib.parse import urljoin
@@ -33,6 +36,17 @@ MAX_CRAWL_DELAY = 30.0
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
+@dataclass
+class Budget:
+    """The time one source has for one person (see `Fetcher.budget`)."""
+
+    seconds: float
+    deadline: float
+    """On the fetcher's clock."""
+    ran_out: bool = False
+    """A request was refused because the time had run out."""
+
+
 class Fetcher:
     """Fetches URLs for every source; thread-safe. `get` gives a Response or a FetchFailure, never raises.
 
@@ -40,7 +54,7 @@ class Fetcher:
     network.allow_addresses) or CacheUnavailable (the cache file cannot be opened).
     """
 
-    def __init__(self, settings: NetworkSettings) -> None:
+    def __init__(self, settings: NetworkSettings, *, clock: Callable[[], float] = time.monotonic) -> None:
         self._settings = settings
         self._guard = AddressGuard(
             allow_private=settings.allow_private,
@@ -63,6 +77,8 @@ class Fetcher:
         self._robots = RobotsCache(lambda url: self.get(url, respect_robots=False))
         self._agents = (PRODUCT_TOKEN, settings.user_agent)
         self._closed = False
+        self._job = threading.local()
+        self._clock = clock
 
     def __enter__(self) -> Self:
         return self
@@ -101,9 +117,27 @@ class Fetcher:
         except Failed as e:
             return FetchFailure(url=url, reason=e.reason, detail=e.detail)
 
+    @contextmanager
+    def budget(self, seconds: float) -> Iterator[Budget]:
+        """Within the block, this thread's requests fail as timed out once `seconds` have passed: one
+        source stuck on one person ends as a failure, and the rest of the audit goes on."""
+        previous = getattr(self._job, "budget", None)
+        self._job.budget = budget = Budget(seconds, self._clock() + seconds)
+        try:
+            yield budget
+        finally:
+            self._job.budget = previous
+
+    def _check_budget(self) -> None:
+        budget: Budget | None = getattr(self._job, "budget", None)
+        if budget is not None and self._clock() >= budget.deadline:
+            budget.ran_out = True
+            raise Failed("timeout", f"out of time: {budget.seconds:g} s for this source and person ran out")
+
     def _get(self, url: str, headers: Mapping[str, str], respect_robots: bool, cache: bool) -> Response:
         if self._closed:
             raise Failed("connection", "the fetcher has been closed")
+        self._check_budget()
         # The crawler always says who it is; a caller cannot swap the User-Agent.
         headers = {k: v for k, v in headers.items() if k.lower() != "user-agent"}
         first = target = parse_target(url)
