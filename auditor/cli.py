@@ -98,6 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     triage.add_argument("--reason", required=True, metavar="TEXT", help="why (kept in the history)")
     triage.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="accepted: until this date")
+    triage.add_argument(
+        "--roster",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="ROSTER",
+        help="mask the person's private values in the reason before it is stored (give the audit's roster)",
+    )
     _state(triage)
 
     summary = sub.add_parser("summary", help="write summary-YYYY-MM.html and .json from the history alone")
@@ -183,11 +191,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+class _AsDebug(logging.Filter):
+    """Lowers a library's warnings to debug messages, shown only when the log shows debug ones.
+
+    On the handler, not the logger: a logger's filters miss what its children ("pypdf._reader") log."""
+
+    def __init__(self, threshold: int) -> None:
+        super().__init__()
+        self.threshold = threshold
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return self.threshold <= logging.DEBUG
+
+
 def _configure_logging(quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%dT%H:%M:%S%z")
     )
+    handler.setLevel(logging.WARNING if quiet else logging.INFO)
     root = logging.getLogger("auditor")
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING if quiet else logging.INFO)
@@ -195,6 +218,16 @@ def _configure_logging(quiet: bool) -> None:
     # These libraries log full URLs (query strings, look-up addresses) at DEBUG: never let them through.
     for noisy in ("urllib3", "requests_cache"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # What parsers say about hostile pages ("invalid PDF object", "looks like a URL, not markup") is the
+    # page's problem, not the operator's: into the log at debug level, so cron mails stay empty.
+    logging.captureWarnings(True)
+    libraries = logging.StreamHandler(sys.stderr)
+    libraries.setFormatter(handler.formatter)
+    libraries.addFilter(_AsDebug(handler.level))
+    for library in ("py.warnings", "pypdf", "PIL", "bs4"):
+        logger = logging.getLogger(library)
+        logger.handlers[:] = [libraries]
+        logger.propagate = False
 
 
 def load_inputs(rosters: Sequence[Path], config_path: Path | None) -> tuple[list[Person], Config]:
@@ -244,6 +277,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         inputs=args.rosters,
     )
     log.info("wrote %s", outcome.paths.index)
+    if args.reveal:
+        # These files now need the care the roster gets (not said under --quiet: nothing is wrong).
+        log.info("--reveal: the reports in %s hold private values unmasked (written 0600)", args.out)
     if args.fail_on:
         threshold = Severity(args.fail_on)
         over = [f for a in outcome.run.people for f in outcome.counted(a) if f.severity.at_least(threshold)]
@@ -298,14 +334,33 @@ def _cmd_triage(args: argparse.Namespace) -> int:
 
     if args.until and args.decision != "accepted":
         raise UsageError("--until goes with 'accepted' only (an accepted risk is re-examined after it)")
+    from .scrub import scrub
+
+    people = {p.id: p for p in load_roster(args.roster)} if args.roster else {}
+    masked: list[str] = []
+
+    def scrub_reason(person_id: str, reason: str) -> str:
+        # Against the roster now, not at the person's next audit: the state file never holds it plain.
+        person = people.get(person_id)
+        clean = scrub(reason, person) if person is not None else reason
+        if clean != reason:
+            masked.append(clean)
+        return clean
+
     state = _existing_state(args.state or default_state())
     with (
         run_lock(state.with_name(state.name + ".lock")),
         HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store,
     ):
-        decision = decide(store, args.finding_id, args.decision, args.reason, args.until)
+        decision = decide(
+            store, args.finding_id, args.decision, args.reason, args.until, scrub_reason=scrub_reason
+        )
     until = f" until {decision.until}" if decision.until else ""
     print(f"{decision.finding_id}: {decision.decision}{until} ({decision.person_id}, {decision.category})")
+    if masked:
+        print(
+            f"the reason held one of {decision.person_id}'s private values; it was stored masked: {masked[0]}"
+        )
     return EXIT_OK
 
 

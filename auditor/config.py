@@ -101,6 +101,7 @@ def config_validator(source_options: Mapping[str, Mapping[str, Any]]) -> Draft20
     checker = FormatChecker()
     checker.checks("proxy", raises=ValueError)(_check_proxy)
     checker.checks("cidr", raises=ValueError)(_check_cidr)
+    checker.checks("cache_file", raises=ValueError)(_check_cache_file)
     return Draft202012Validator(config_schema(source_options), format_checker=checker)
 
 
@@ -175,6 +176,17 @@ def _convert(hint: Any, value: Any, base: Path) -> Any:
 def _resolve(value: str, base: Path) -> Path:
     """A path from the config file: `~` expanded, relative paths taken from the config file's folder."""
     return base / Path(value).expanduser()
+
+
+def _check_cache_file(value: object) -> bool:
+    """A file name with an extension: the cache is opened exactly there, so a folder ("/tmp") or a
+    bare name (which SQLite libraries would quietly extend to "name.sqlite") is refused."""
+    if isinstance(value, str):
+        if value.endswith(("/", "\\")) or not Path(value).suffix:
+            raise ValueError(f"{value!r} is a folder or has no file extension")
+        if Path(value).is_dir():
+            raise ValueError(f"{value!r} is a folder")
+    return True
 
 
 def _check_cidr(value: object) -> bool:

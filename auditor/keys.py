@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -32,7 +33,7 @@ def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
         return from_env.encode()
     path = key_file or default_key_file()
     try:
-        return path.read_bytes().strip()
+        return _read_private(path)
     except FileNotFoundError:
         if not create:
             # A new key here could never open the existing history: say what is missing instead.
@@ -45,10 +46,35 @@ def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return path.read_bytes().strip()
+        return _read_private(path)
     with os.fdopen(fd, "wb") as f:
         f.write(key)
     return key
+
+
+def _read_private(path: Path) -> bytes:
+    """The key file's contents, only if it is a regular file of ours that nobody else can read: a key
+    others can read lets them test guesses at every hashed value; a link or another's file could be
+    swapped for a key they chose."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as e:
+        if isinstance(e, FileNotFoundError):
+            raise
+        why = "it is a symbolic link" if path.is_symlink() else e.strerror
+        raise AuditorError(f"cannot use the key file {path}: {why}") from e
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise AuditorError(f"the key file {path} is not a regular file")
+        if info.st_uid != os.getuid():
+            raise AuditorError(f"the key file {path} belongs to another user: refusing to trust it")
+        if info.st_mode & 0o077:
+            raise AuditorError(
+                f"the key file {path} can be read by others (mode {stat.S_IMODE(info.st_mode):04o}): "
+                f"run `chmod 600 {path}` and check who may have copied it"
+            )
+        return f.read().strip()
 
 
 def keyed_hash(key: bytes, *parts: str) -> str:

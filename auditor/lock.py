@@ -22,9 +22,11 @@ def run_lock(path: Path) -> Iterator[None]:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        # O_NOFOLLOW: a symbolic link planted at the lock's place must not make us truncate its target.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     except OSError as e:
-        raise AuditorError(f"cannot create the lock file {path}: {e.strerror}") from e
+        why = "it is a symbolic link" if path.is_symlink() else e.strerror
+        raise AuditorError(f"cannot create the lock file {path}: {why}") from e
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

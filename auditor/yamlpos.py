@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -234,11 +235,20 @@ def _build(
         )
         return str(node.value)
     try:
-        return loader.construct_object(node)
+        value = loader.construct_object(node)
     except (ValueError, yaml.constructor.ConstructorError):
         # e.g. an integer with thousands of digits (Python refuses to convert it)
         problems.append(Problem(file, line, format_path(path), "is not a value auditor can read"))
         return None
+    if isinstance(value, str) and _SURROGATE.search(value):
+        # "\ud800" in a double-quoted string: not a character, and no file, log or page can hold it.
+        message = "holds a character that is not text (a lone surrogate, \\ud800-\\udfff)"
+        problems.append(Problem(file, line, format_path(path), message))
+        return _SURROGATE.sub("\ufffd", value)  # one problem is enough: the rest still validates
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # --- schema validation -------------------------------------------------------------------------------
@@ -261,6 +271,7 @@ _FORMAT_MESSAGES = {
     "uri": "must be an http or https URL with a host, e.g. https://janedoe.example/",
     "proxy": "must be a proxy URL such as socks5h://127.0.0.1:9050",
     "cidr": "must be an IP network such as 10.20.0.0/16, or one address",
+    "cache_file": "must name a file, e.g. /var/cache/auditor/http-cache.sqlite (it is used exactly as given)",
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -178,3 +180,30 @@ def test_private_lookups_never_reach_the_cache_file(
     for secret in (b"jd.private", b"KEY FOR JD PRIVATE"):
         assert secret not in raw
     assert all("no-cache" not in k.lower() for r in local_server.requests for k in r.headers)
+
+
+def test_the_cache_file_and_folder_are_private_whatever_the_umask(
+    local_server: LocalServer, fetcher_factory: FetcherFactory, tmp_path: Path
+) -> None:
+    """The cache holds pages about the people audited: 0700 folder, 0600 file (and its -wal, -shm)."""
+    local_server.route("/p", etag_page("about Jane"))
+    cache = tmp_path / "new" / "http.sqlite"
+    old = os.umask(0o022)
+    try:
+        with fetcher_factory(cache=cache) as fetcher:
+            ok(fetcher.get(local_server.url("/p"), respect_robots=False))
+            files = list(cache.parent.iterdir())
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
+    assert files and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files if p.exists()), files
+
+
+def test_an_older_cache_file_open_to_others_is_closed_to_them(
+    fetcher_factory: FetcherFactory, tmp_path: Path
+) -> None:
+    cache = tmp_path / "http.sqlite"
+    cache.touch(mode=0o644)
+    os.chmod(cache, 0o644)
+    fetcher_factory(cache=cache)
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600

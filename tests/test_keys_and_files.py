@@ -46,3 +46,20 @@ def test_outputs_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "findings.json").stat().st_mode) == mode
     assert list(tmp_path.iterdir()) == [tmp_path / "findings.json"]  # no temporary file left behind
+
+
+def test_a_key_file_others_can_read_or_a_link_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AUDITOR_HASH_KEY", raising=False)
+    key = tmp_path / "state.sqlite.key"
+    key.write_text("k" * 64)
+    os.chmod(key, 0o644)
+    with pytest.raises(AuditorError, match="chmod 600"):
+        load_key(key)
+    os.chmod(key, 0o600)
+    assert load_key(key) == b"k" * 64
+    link = tmp_path / "linked.key"
+    link.symlink_to(key)
+    with pytest.raises(AuditorError, match="symbolic link"):
+        load_key(link)

@@ -105,3 +105,13 @@ def test_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("")
     with pytest.raises(AuditorError, match="cannot create the lock file"), run_lock(blocker / "x.lock"):
         pass
+
+
+def test_a_symbolic_link_at_the_lock_s_place_is_refused_and_its_target_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("do not truncate me")
+    link = tmp_path / "state.sqlite.lock"
+    link.symlink_to(target)
+    with pytest.raises(AuditorError, match="symbolic link"), run_lock(link):
+        pass
+    assert target.read_text() == "do not truncate me"

@@ -206,6 +206,7 @@ BAD_ROSTERS: list[tuple[str, str, int | None, str, str]] = [
     ("explicit tag", person("name: !!binary SmFuZQ==\n"), 4, "people[0].name", "unsupported YAML tag"),
     ("empty file", "", None, "", "is empty"),
     ("comments only", "# nothing yet\n", None, "", "is empty"),
+    ("lone surrogate", person('name: "Jane \\ud800 Doe"\n'), 4, "people[0].name", "not text"),
 ]
 
 

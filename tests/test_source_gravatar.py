@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from conftest import FetcherFactory
@@ -130,3 +131,21 @@ def test_no_emails_is_skipped(local_server: LocalServer, fetcher_factory: Fetche
     ctx = SourceContext(fetcher_factory(cache_enabled=False), Config(), {})
     result = GravatarSource({"base_url": local_server.url("/")}, ctx).collect(Person(id="x", name="X"))
     assert result.status is SourceStatus.SKIPPED
+
+
+def test_a_gravatar_look_up_leaves_no_hash_of_the_address_behind(
+    local_server: LocalServer, fetcher_factory: FetcherFactory, tmp_path: Path
+) -> None:
+    """The profile id is an unkeyed hash of a private address: it must not reach the cache file, and a
+    profile without a public address is named by the masked email, never gravatar.com/<hash>."""
+    local_server.route(f"/v3/profiles/{HOME_HASH}", Reply.json({**PROFILE, "profile_url": ""}))
+    cache = tmp_path / "cache" / "http.sqlite"
+    ctx = SourceContext(fetcher_factory(cache=cache), Config(), {})
+    result = GravatarSource({"base_url": local_server.url("/")}, ctx).collect(JANE)
+    (document,) = result.documents
+    assert HOME_HASH not in document.url and HOME_HASH not in document.label
+    handle = document.content.meta["account_username"]
+    assert HOME_HASH not in handle and "•" in handle  # j••••••••@m•••.example
+    ctx.fetcher.close()
+    raw = b"".join(p.read_bytes() for p in cache.parent.glob("http.sqlite*"))
+    assert HOME_HASH.encode() not in raw and b"Sunday Striders" not in raw

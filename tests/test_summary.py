@@ -104,6 +104,13 @@ def test_a_bad_month_is_a_usage_error(store: HistoryStore, bad: str) -> None:
         month_summary(store, bad)
 
 
+@pytest.mark.parametrize("far", ["9999-12", "0001-05", "0000-01"])
+def test_a_month_at_the_calendar_s_ends_is_a_usage_error_not_a_crash(store: HistoryStore, far: str) -> None:
+    # The summary reads the months around the one asked for: year 10000 and year 0 do not exist.
+    with pytest.raises(UsageError, match="out of range"):
+        month_summary(store, far)
+
+
 def test_month_boundaries_are_utc() -> None:
     start, end = parse_month("2024-12")
     assert start == dt.datetime(2024, 12, 1, tzinfo=dt.UTC)

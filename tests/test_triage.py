@@ -174,3 +174,19 @@ def test_a_reason_is_stored_with_contact_details_masked(store: HistoryStore) -> 
     made = decide(store, PHONE.id, "not-me", "belongs to 07700 900999, not 07700 900123", now=MAR_1)
     assert "900999" not in made.reason and "900123" not in made.reason
     assert made.reason.startswith("belongs to ")
+
+
+def test_a_reason_is_scrubbed_against_the_roster_when_it_is_written(store: HistoryStore) -> None:
+    """Names and addresses are not shaped like contact details: only the roster knows they are private."""
+    from auditor.scrub import scrub
+
+    def against_roster(person_id: str, reason: str) -> str:
+        assert person_id == JANE.id
+        return scrub(reason, JANE)
+
+    reason = "the school named Tom Doe and Acacia Avenue; asked them to take it down"
+    made = decide(store, PHONE.id, "fixed", reason, now=MAR_1, scrub_reason=against_roster)
+    assert "Tom" not in made.reason and "Acacia" not in made.reason
+    assert made.reason.startswith("the school named ")
+    plain = decide(store, EMAIL.id, "fixed", reason, now=MAR_1)  # without the roster: only contact shapes
+    assert "Acacia" in plain.reason

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -64,9 +65,23 @@ def _storable(response: requests.Response) -> bool:
     return "no-store" not in response.headers.get("cache-control", "").lower()
 
 
+def _create_private(path: Path) -> None:
+    """The cache folder 0700 and the file 0600, made before SQLite opens it (its -wal and -shm files
+    copy the file's mode): it holds pages about the people audited, for nobody else on the machine."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        if path.is_symlink():
+            raise OSError(f"{path} is a symbolic link") from None
+        os.chmod(path, 0o600)  # an older cache, made before this rule: close it to others now
+        return
+    os.close(fd)
+
+
 def _cached_session(path: Path) -> requests.Session:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
         backend = _LockedSQLiteCache(path, busy_timeout=30_000, wal=True)
     except (OSError, sqlite3.Error) as e:
         raise CacheUnavailable(

@@ -105,8 +105,11 @@ class MonthSummary:
 def parse_month(text: str) -> tuple[dt.datetime, dt.datetime]:
     """The first instant of month "YYYY-MM" and of the month after, in UTC."""
     m = _MONTH.fullmatch(text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
+    if not m or not 1 <= int(m.group(2)) <= 12:
         raise UsageError(f"month {text!r} is not of the form YYYY-MM, e.g. 2024-05")
+    if not 2000 <= int(m.group(1)) <= 9000:
+        # The summary also reads the twelve months before and the one after: keep them all real dates.
+        raise UsageError(f"month {text!r} is out of range: give a month from 2000-01 to 9000-12")
     start = dt.datetime(int(m.group(1)), int(m.group(2)), 1, tzinfo=dt.UTC)
     return start, _next_month(start)
 

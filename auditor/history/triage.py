@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..errors import UsageError
@@ -68,8 +68,12 @@ def decide(
     until: dt.date | None = None,
     *,
     now: dt.datetime | None = None,
+    scrub_reason: Callable[[str, str], str] | None = None,
 ) -> Decision:
-    """Record (or replace) the decision about one finding; it holds for every later run."""
+    """Record (or replace) the decision about one finding; it holds for every later run.
+
+    `scrub_reason(person_id, reason)` masks the person's own private values in the reason before it is
+    stored (the CLI's --roster); anything shaped like a contact detail is masked regardless."""
     now = now or dt.datetime.now(dt.UTC)
     finding_id = finding_id.strip().lower()
     if decision not in DECISIONS:
@@ -81,7 +85,8 @@ def decide(
     if until is not None and until < now.astimezone(dt.UTC).date():
         raise TriageError(f"--until {until.isoformat()} is already past")
     with store.transaction() as db:
-        if db.execute("SELECT 1 FROM findings WHERE id = ?", (finding_id,)).fetchone() is None:
+        row = db.execute("SELECT person_id FROM findings WHERE id = ?", (finding_id,)).fetchone()
+        if row is None:
             hint = "" if _FINDING_ID.fullmatch(finding_id) else " (ids are 24 hexadecimal characters)"
             raise UnknownFindingError(
                 f"no finding with id {finding_id!r} in {store.path}{hint}. Finding ids are the `id` field "
@@ -95,7 +100,9 @@ def decide(
             (
                 finding_id,
                 decision,
-                scrub_free_text(reason.strip()),
+                scrub_free_text(
+                    scrub_reason(str(row["person_id"]), reason.strip()) if scrub_reason else reason.strip()
+                ),
                 until.isoformat() if until else None,
                 format_time(now),
                 next_sequence(db),

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..advice import AdviceBook
 from ..audit import AuditRun
 from .csv_report import render_csv
-from .files import write_atomic
+from .files import replace_manifest, write_atomic
 from .html_report import Renderer
 from .json_report import render_json
 from .view import Change, ResolvedView, RunView, Triage, build_view
@@ -45,7 +45,8 @@ def write_outputs(
         out / "index.html": renderer.index(view),
     }
     for path, text in files.items():
-        write_atomic(path, text)
+        write_atomic(path, text, private=reveal)  # unmasked values: 0600, whatever the umask
+    replace_manifest(out, files, private=reveal)
     return OutputPaths(out / "index.html", out / "findings.json", out / "findings.csv", tuple(pages))
 
 

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+MANIFEST = ".auditor-manifest.json"
+"""Beside the outputs: the files the last run wrote, so the next one can remove those it no longer writes."""
+_TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+"""What `write_atomic` names its temporary files (tempfile's eight random characters)."""
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so readers see either the old file or the whole new one, never half."""
+
+def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
+    """Write `text` to `path` so readers see either the old file or the whole new one, never half.
+
+    `private` (outputs that hold unmasked values) makes it 0600 whatever the umask."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -18,7 +28,7 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(f.fileno())
         # mkstemp makes 0600; give the file the mode any new file would get under the user's umask
         # (an operator who sets umask 077 for reports that may hold --reveal values gets 0600).
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -30,3 +40,41 @@ def _umask() -> int:
     current = os.umask(0o022)
     os.umask(current)
     return current
+
+
+def replace_manifest(out: Path, written: Iterable[Path], *, private: bool = False) -> list[Path]:
+    """Record what this run wrote, and remove what the last run wrote and this one did not (a --reveal
+    report of a person no longer audited must not linger unlinked), with any temporary file a killed
+    run left. Only files a manifest names, or named as our temporary files, are ever removed."""
+    now = sorted({str(p.relative_to(out)) for p in written})
+    before = _read_manifest(out / MANIFEST)
+    removed = []
+    for name in sorted(set(before) - set(now)):
+        stale = out / name
+        if _inside(out, stale) and stale.is_file() and not stale.is_symlink():
+            stale.unlink()
+            removed.append(stale)
+    for folder in (out, out / "people"):
+        for leftover in folder.glob(".*.tmp") if folder.is_dir() else ():
+            if _TEMP.match(leftover.name) and leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink()
+                removed.append(leftover)
+    write_atomic(out / MANIFEST, json.dumps({"files": now}, indent=1) + "\n", private=private)
+    return removed
+
+
+def _read_manifest(path: Path) -> list[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    files = data.get("files") if isinstance(data, dict) else None
+    return [f for f in files if isinstance(f, str)] if isinstance(files, list) else []
+
+
+def _inside(out: Path, path: Path) -> bool:
+    """A manifest is a file anyone could edit: never follow one out of the output folder."""
+    try:
+        return path.resolve().is_relative_to(out.resolve()) and ".." not in Path(path).parts
+    except OSError:
+        return False

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..mask import mask_email
 from ..model import Document, Person, SourceResult
 from . import api
 from .interface import Source, SourceContext
@@ -44,15 +45,18 @@ class GravatarSource(Source):
         digest = profile_hash(email)
         # GET /v3/profiles/{sha256}: 200 profile, 404 none, 429 over the hourly limit.
         url = f"{self.base_url}/v3/profiles/{digest}"
-        response = api.get(self.ctx.fetcher, url, service=SERVICE, headers=self.headers)
+        # The digest is an unkeyed hash of a private address: anyone can confirm a guess with it. So
+        # the look-up stays out of the cache file, and failures name the service, not the digest.
+        shown = f"{self.base_url}/v3/profiles/(the hash of {mask_email(email)})"
+        response = api.get(self.ctx.fetcher, url, service=SERVICE, headers=self.headers, shown_url=shown)
         if response.status == 404:
             return []
-        api.expect_ok(response, SERVICE, url)
-        profile = api.expect_dict(api.parse_json(response, SERVICE, url), SERVICE, url, "the profile")
-        return [_document(self.name, email, digest, profile)]
+        api.expect_ok(response, SERVICE, shown)
+        profile = api.expect_dict(api.parse_json(response, SERVICE, shown), SERVICE, shown, "the profile")
+        return [_document(self.name, email, profile)]
 
 
-def _document(source: str, email: str, digest: str, profile: Mapping[str, Any]) -> Document:
+def _document(source: str, email: str, profile: Mapping[str, Any]) -> Document:
     # The avatar is named, never fetched: the URL is enough to show a photo is public.
     lines = [("looked up by email", email), ("profile", api.text_at(profile, "profile_url"))]
     lines += [(field.replace("_", " "), api.text_at(profile, field)) for field in _FIELDS]
@@ -67,6 +71,7 @@ def _document(source: str, email: str, digest: str, profile: Mapping[str, Any]) 
         f"Gravatar profile: links an email on the roster to {name}, a photo"
         f" and {len(accounts)} verified account{'' if len(accounts) == 1 else 's'}"
     )
-    url = api.web_url(profile.get("profile_url"), f"https://gravatar.com/{digest}")
-    handle = url.rstrip("/").rsplit("/", 1)[-1]
+    # Without a public profile address, the masked email names it: never gravatar.com/<sha256>.
+    url = api.web_url(profile.get("profile_url"), "https://gravatar.com/")
+    handle = url.rstrip("/").rsplit("/", 1)[-1] if url != "https://gravatar.com/" else mask_email(email)
     return api.record_document(source=source, url=url, label=label, lines=lines, account=("Gravatar", handle))

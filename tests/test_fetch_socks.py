@@ -1,0 +1,78 @@
+"""A SOCKS proxy (network.proxy: socks5h://…) really carries the requests: a minimal SOCKS5 server here."""
+
+from __future__ import annotations
+
+import socket
+import socketserver
+import struct
+import threading
+from collections.abc import Iterator
+from typing import ClassVar
+
+import pytest
+from conftest import FetcherFactory
+from localserver import LocalServer, Reply
+from test_fetch import ok
+
+
+class _Socks5(socketserver.BaseRequestHandler):
+    """RFC 1928 with no authentication and CONNECT only; every target is the local web server (the
+    names asked for are fictional), and each one asked for is recorded."""
+
+    target: ClassVar[tuple[str, int]] = ("127.0.0.1", 0)
+    asked: ClassVar[list[str]] = []
+
+    def handle(self) -> None:
+        sock = self.request
+        sock.settimeout(10)
+        _version, methods = sock.recv(2)
+        sock.recv(methods)
+        sock.sendall(b"\x05\x00")  # no authentication
+        _ver, command, _rsv, kind = sock.recv(4)
+        if kind == 3:  # a domain name, resolved here (socks5h)
+            host = sock.recv(sock.recv(1)[0]).decode()
+        elif kind == 1:
+            host = socket.inet_ntoa(sock.recv(4))
+        else:
+            return
+        (port,) = struct.unpack("!H", sock.recv(2))
+        self.asked.append(f"{host}:{port}")
+        if command != 1:
+            return
+        upstream = socket.create_connection(self.target, timeout=10)
+        sock.sendall(b"\x05\x00\x00\x01" + socket.inet_aton("127.0.0.1") + struct.pack("!H", 0))
+        threading.Thread(target=_pipe, args=(upstream, sock), daemon=True).start()
+        _pipe(sock, upstream)
+
+
+def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    try:
+        while data := source.recv(65536):
+            sink.sendall(data)
+    except OSError:
+        pass
+    finally:
+        sink.close()
+
+
+@pytest.fixture
+def socks_proxy(local_server: LocalServer) -> Iterator[tuple[str, list[str]]]:
+    asked: ClassVar[list[str]] = []
+    handler = type("Handler", (_Socks5,), {"target": ("127.0.0.1", local_server.port), "asked": asked})
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"socks5h://127.0.0.1:{server.server_address[1]}", asked
+    server.shutdown()
+    server.server_close()
+
+
+def test_requests_go_through_a_socks5h_proxy(
+    local_server: LocalServer, fetcher_factory: FetcherFactory, socks_proxy: tuple[str, list[str]]
+) -> None:
+    proxy, asked = socks_proxy
+    local_server.route("/", Reply(body=b"through the proxy"), host="janedoe.example")
+    fetcher = fetcher_factory(proxy=proxy, cache_enabled=False)
+    result = ok(fetcher.get("http://janedoe.example/", respect_robots=False))
+    assert result.body == b"through the proxy"
+    assert asked == ["janedoe.example:80"]  # the name went to the proxy: no DNS query from here
