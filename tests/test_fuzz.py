@@ -6,6 +6,7 @@ some input nobody thought to write down. The default run stays well under 30 s.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -73,10 +74,8 @@ def test_any_yaml_shape_as_a_roster_is_refused_or_loaded(tmp_path: Path, data: o
 @given(data=st.one_of(_DATA, st.fixed_dictionaries({"network": _DATA, "crawl": _DATA, "sources": _DATA})))
 def test_any_yaml_shape_as_a_config_is_refused_or_loaded(tmp_path: Path, data: object) -> None:
     path = _write(tmp_path, "auditor.yaml", yaml.safe_dump(data, allow_unicode=True))
-    try:
+    with contextlib.suppress(InputError):
         load_config(path, option_schemas())
-    except InputError:
-        pass
 
 
 _MARKUP = st.lists(
@@ -109,7 +108,7 @@ _MARKUP = st.lists(
                 "@",
                 "07700 900",
             ]
-        ),  # fmt: skip
+        ),
         st.text(max_size=20),
     ),
     max_size=40,
