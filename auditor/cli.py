@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .audit import NoProgress
 from .config import Config, load_config
-from .errors import AuditorError, InputError, LockedError, UsageError
+from .errors import AuditorError, InputError, LockedError, StateWriteError, UsageError
 from .keys import load_key
 from .model import Person, Severity
 from .profiles import load_roster
@@ -29,6 +29,9 @@ EXIT_BAD_INPUT = 2
 EXIT_INCOMPLETE = 3
 EXIT_INTERNAL = 70
 """The run stopped on an unexpected error (sysexits EX_SOFTWARE); not 1, which means findings."""
+EXIT_STATE_WRITE = 74
+"""The state file could not be written, a full disk most often (sysexits EX_IOERR). Not 2: the input
+was fine. The run is not recorded, and its reports are not put in place, so the two still agree."""
 EXIT_LOCKED = 75
 """Another audit holds the lock on the state file (sysexits EX_TEMPFAIL: try again later). Not 2: the
 input is fine and nothing is wrong with it, so a cron job or timer can tell "still running" apart."""
@@ -36,7 +39,8 @@ input is fine and nothing is wrong with it, so a cron job or timer can tell "sti
 EXIT_CODES = (
     "exit codes: 0 done; 1 a finding not triaged away is at or above --fail-on; 2 bad input (roster, "
     "config, usage): nothing was fetched; 3 a source failed, under --strict; 70 stopped on an "
-    "unexpected error (the history is not updated); 75 another audit, triage or prune is using the "
+    "unexpected error (the history is not updated); 74 the state file could not be written (a full disk?): "
+    "the run is not recorded and the previous reports stay; 75 another audit, triage or prune is using the "
     "same state file: try again later"
 )
 
@@ -175,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LockedError as e:
         log.error("%s", e)
         return EXIT_LOCKED
+    except StateWriteError as e:
+        log.error("%s; this run was not recorded and the previous reports were left as they were", e)
+        return EXIT_STATE_WRITE
     except AuditorError as e:
         print(f"auditor: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -39,3 +39,11 @@ class UsageError(AuditorError):
 
 class LockedError(AuditorError):
     """Another audit holds the state lock."""
+
+
+class StateError(AuditorError):
+    """The state file cannot be used: unreadable, written by a newer auditor, or damaged."""
+
+
+class StateWriteError(StateError):
+    """The state file could not be written (a full disk, most often): this run is not recorded."""

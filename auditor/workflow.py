@@ -27,7 +27,7 @@ from .history import (
 )
 from .lock import run_lock
 from .model import Category, Finding, Match, Person
-from .report import OutputPaths, write_outputs
+from .report import OutputPaths, Staged, write_outputs
 from .report.view import Triage
 from .scrub import scrub
 
@@ -90,27 +90,37 @@ def audit_with_history(
             triaged = {i: d for i, d in decided.items() if not (d.decision == "fixed" and i in present)}
             run = _rescore(run, triaged)
             config_files = [config.path] if config.path else []
-            # One transaction around recording and writing: the run is committed only once its reports
-            # are on disk, so a run that dies before then leaves history and reports as they were,
-            # and the next run reports the same changes rather than resolutions nobody saw.
-            with store.transaction():
-                changes = record_run(
-                    store,
-                    run,
-                    seq=seq,
-                    roster_digest=digest_files(key, list(inputs)),
-                    config_digest=digest_files(key, config_files),
-                )
-                awaiting = awaiting_triage(store, today, run_id=changes.run_id)
-                paths = write_outputs(
-                    run,
-                    out,
-                    reveal=reveal,
-                    changes=changes.changes,
-                    resolved=changes.resolved,
-                    triage=Triage(triaged, changes.came_back, awaiting, with_history=True),
-                    advice=AdviceBook.load(),
-                )
+            # The reports are written beside their places and put in place (renames, which need no
+            # space) with the old copies kept aside until the run is committed: a run that dies or
+            # cannot write the state (a full disk) leaves history and reports as they were, agreeing
+            # with each other, and the next run reports the same changes rather than resolutions
+            # nobody saw.
+            staged = Staged()
+            try:
+                with store.transaction():
+                    changes = record_run(
+                        store,
+                        run,
+                        seq=seq,
+                        roster_digest=digest_files(key, list(inputs)),
+                        config_digest=digest_files(key, config_files),
+                    )
+                    awaiting = awaiting_triage(store, today, run_id=changes.run_id)
+                    paths = write_outputs(
+                        run,
+                        out,
+                        reveal=reveal,
+                        changes=changes.changes,
+                        resolved=changes.resolved,
+                        triage=Triage(triaged, changes.came_back, awaiting, with_history=True),
+                        advice=AdviceBook.load(),
+                        staged=staged,
+                    )
+                    staged.publish()  # a report that cannot be put in place rolls the run back too
+            except BaseException:
+                staged.rollback()  # history not committed: the previous reports back, matching it
+                raise
+            staged.finish()
             return AuditOutcome(run, triaged, paths, changes)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,26 @@ from auditor.fetch import Fetcher
 
 ServerFactory = Callable[..., LocalServer]
 FetcherFactory = Callable[..., Fetcher]
+
+_CONFIGURED_BY_THE_CLI = ("auditor", "py.warnings", "pypdf", "PIL", "bs4", "urllib3", "requests_cache")
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_it_was() -> Iterator[None]:
+    """Tests that run the CLI in process let it configure logging (its handlers, no propagation);
+    undo that afterwards, so a later test's caplog still sees every record."""
+    saved = {
+        name: (logger.handlers[:], logger.propagate, logger.level)
+        for name in _CONFIGURED_BY_THE_CLI
+        for logger in [logging.getLogger(name)]
+    }
+    yield
+    for name, (handlers, propagate, level) in saved.items():
+        logger = logging.getLogger(name)
+        logger.handlers[:] = handlers
+        logger.propagate = propagate
+        logger.setLevel(level)
+    logging.captureWarnings(False)
 
 
 @pytest.fixture

@@ -2,7 +2,15 @@
 
 from .changes import RunChanges, record_run
 from .prune import PruneResult, prune
-from .store import SCHEMA_VERSION, HistoryStore, RunInfo, StateError, StateKeyError, digest_files
+from .store import (
+    SCHEMA_VERSION,
+    HistoryStore,
+    RunInfo,
+    StateError,
+    StateKeyError,
+    StateWriteError,
+    digest_files,
+)
 from .summary import MonthSummary, month_summary, parse_month
 from .triage import (
     DECISIONS,
@@ -27,6 +35,7 @@ __all__ = [
     "RunInfo",
     "StateError",
     "StateKeyError",
+    "StateWriteError",
     "TriageError",
     "UnknownFindingError",
     "active_decisions",

@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from ..errors import AuditorError
+from ..errors import StateError as StateError
+from ..errors import StateWriteError as StateWriteError
 from ..keys import keyed_hash
-
-
-class StateError(AuditorError):
-    """The state file cannot be used: unreadable, written by a newer auditor, or damaged."""
 
 
 class StateKeyError(StateError):
@@ -200,12 +197,12 @@ class HistoryStore:
             try:
                 yield self.db
             except sqlite3.Error as e:
-                raise StateError(f"cannot update the state file {self.path}: {e}") from e
+                raise StateWriteError(f"cannot update the state file {self.path}: {e}") from e
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
-            raise StateError(f"cannot write the state file {self.path}: {e}") from e
+            raise StateWriteError(f"cannot write the state file {self.path}: {e}") from e
         try:
             yield self.db
             self.db.execute("COMMIT")
@@ -214,7 +211,7 @@ class HistoryStore:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             if isinstance(e, sqlite3.Error):
-                raise StateError(f"cannot update the state file {self.path}: {e}") from e
+                raise StateWriteError(f"cannot update the state file {self.path}: {e}") from e
             raise
 
     def begin_run(self) -> int:

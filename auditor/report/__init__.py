@@ -9,7 +9,7 @@ from pathlib import Path
 from ..advice import AdviceBook
 from ..audit import AuditRun
 from .csv_report import render_csv
-from .files import replace_manifest, write_atomic
+from .files import Staged, replace_manifest
 from .html_report import Renderer
 from .json_report import render_json
 from .view import Change, ResolvedView, RunView, Triage, build_view
@@ -32,8 +32,12 @@ def write_outputs(
     resolved: Mapping[str, tuple[ResolvedView, ...]] | None = None,
     triage: Triage | None = None,
     advice: AdviceBook | None = None,
+    staged: Staged | None = None,
 ) -> OutputPaths:
-    """Render everything first, then write each file atomically: a failure leaves the old reports."""
+    """Render everything first, then write each file atomically: a failure leaves the old reports.
+
+    With `staged`, the files are only written beside their places; the caller publishes them (after
+    committing the run's history, so reports and history never disagree)."""
     view = build_view(run, reveal=reveal, changes=changes, resolved=resolved, triage=triage)
     renderer = Renderer.create(advice or AdviceBook.load())
     pages = {out / "people" / f"{p.id}.html": renderer.person(view, p) for p in view.people}
@@ -44,10 +48,23 @@ def write_outputs(
         # The dashboard last: it links to the person reports, which exist by the time it appears.
         out / "index.html": renderer.index(view),
     }
+    own = staged if staged is not None else Staged()
     for path, text in files.items():
-        write_atomic(path, text, private=reveal)  # unmasked values: 0600, whatever the umask
-    replace_manifest(out, files, private=reveal)
+        own.add(path, text, private=reveal)  # unmasked values: 0600, whatever the umask
+    own.then(lambda: replace_manifest(out, files, private=reveal))
+    if staged is None:
+        own.publish()
+        own.finish()
     return OutputPaths(out / "index.html", out / "findings.json", out / "findings.csv", tuple(pages))
 
 
-__all__ = ["Change", "OutputPaths", "ResolvedView", "RunView", "Triage", "build_view", "write_outputs"]
+__all__ = [
+    "Change",
+    "OutputPaths",
+    "ResolvedView",
+    "RunView",
+    "Staged",
+    "Triage",
+    "build_view",
+    "write_outputs",
+]

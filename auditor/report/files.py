@@ -5,20 +5,71 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 MANIFEST = ".auditor-manifest.json"
 """Beside the outputs: the files the last run wrote, so the next one can remove those it no longer writes."""
 _TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
-"""What `write_atomic` names its temporary files (tempfile's eight random characters)."""
+"""What `write_atomic` and `Staged` name their temporary files (eight random characters)."""
 
 
-def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
-    """Write `text` to `path` so readers see either the old file or the whole new one, never half.
+class Staged:
+    """Files written beside their targets, put in place together with the run's history.
 
-    `private` (outputs that hold unmasked values) makes it 0600 whatever the umask."""
+    `add` writes each file beside its place; `publish` puts them all in place and keeps the old copies
+    aside; `finish` drops those copies (after the history is committed); `rollback` puts the old
+    copies back. Only renames happen from `publish` on, and a rename needs no space: a full disk while
+    the history commits leaves the reports as they were, agreeing with it."""
+
+    def __init__(self) -> None:
+        self._files: list[tuple[Path, Path]] = []
+        self._placed: list[tuple[Path, Path | None]] = []
+        self._then: list[Callable[[], object]] = []
+
+    def add(self, path: Path, text: str, *, private: bool = False) -> None:
+        self._files.append((_write_temp(path, text, private), path))
+
+    def then(self, step: Callable[[], object]) -> None:
+        """Run `step` once the files are in place for good (the manifest's clean-up)."""
+        self._then.append(step)
+
+    def publish(self) -> None:
+        try:
+            for tmp, path in self._files:
+                old = None
+                if path.is_file() and not path.is_symlink():
+                    old = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")  # cleaned if left
+                    os.replace(path, old)
+                self._placed.append((path, old))
+                os.replace(tmp, path)
+        except BaseException:
+            self.rollback()
+            raise
+
+    def finish(self) -> None:
+        for _, old in self._placed:
+            if old is not None:
+                old.unlink(missing_ok=True)
+        self._placed, self._files = [], []
+        for step in self._then:
+            step()
+
+    def rollback(self) -> None:
+        """Put back what `publish` replaced and remove what was never placed."""
+        for path, old in reversed(self._placed):
+            if old is not None:
+                os.replace(old, path)
+            else:
+                path.unlink(missing_ok=True)
+        for tmp, _ in self._files:
+            tmp.unlink(missing_ok=True)
+        self._placed, self._files = [], []
+
+
+def _write_temp(path: Path, text: str, private: bool) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -29,9 +80,21 @@ def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
         # mkstemp makes 0600; give the file the mode any new file would get under the user's umask
         # (an operator who sets umask 077 for reports that may hold --reveal values gets 0600).
         os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
+    """Write `text` to `path` so readers see either the old file or the whole new one, never half.
+
+    `private` (outputs that hold unmasked values) makes it 0600 whatever the umask."""
+    tmp = _write_temp(path, text, private)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise
 
 
