@@ -43,8 +43,13 @@ class Staged:
                 if path.is_file() and not path.is_symlink():
                     old = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")  # cleaned if left
                     os.replace(path, old)
+                try:
+                    os.replace(tmp, path)
+                except BaseException:
+                    if old is not None:
+                        os.replace(old, path)
+                    raise
                 self._placed.append((path, old))
-                os.replace(tmp, path)
         except BaseException:
             self.rollback()
             raise
