@@ -111,7 +111,7 @@ def evidence(text: str, ids: Identifiers) -> list[str]:
         kinds.append("phone")
     if ids.emails and any(found in ids.emails for found, _, _ in email_values.find_known_spellings(text)):
         kinds.append("email")
-    if any(code.pattern().search(text) for code in ids.postcodes):
+    if any(code.pattern.search(text) for code in ids.postcodes):
         kinds.append("postcode")
     page = TokenText(text)
     if any(

@@ -75,10 +75,6 @@ class KnownPhrase:
 class KnownValues:
     """A person's roster values compiled for matching; built once per person and reused."""
 
-    phones: Mapping[str, Match] = field(default_factory=dict)
-    """E.164 -> private/public, for the discovered-data detectors to leave alone."""
-    emails: Mapping[str, Match] = field(default_factory=dict)
-    """Lower-case address -> private/public."""
     postcodes: Mapping[str, Match] = field(default_factory=dict)
     """UK postcodes of the roster's addresses -> private/public."""
     phone_values: Mapping[str, KnownPhone] = field(default_factory=dict)
@@ -90,6 +86,18 @@ class KnownValues:
     """Countries of the known numbers: a page's national-format numbers are also read in these."""
     subject: frozenset[str] = frozenset()
     """The person's own names as canonical words: "her husband" after them is theirs."""
+    mailbox_words: tuple[str, ...] = ()
+    """The longest word of each known address: every spelling of it holds that word."""
+
+    @property
+    def phones(self) -> Mapping[str, Match]:
+        """E.164 -> private/public, for the discovered-data detectors to leave alone."""
+        return {key: phone.match for key, phone in self.phone_values.items()}
+
+    @property
+    def emails(self) -> Mapping[str, Match]:
+        """Lower-case address -> private/public."""
+        return {key: match for key, (match, _) in self.email_values.items()}
 
     def address_sightings(self, hay: Haystack) -> Iterator[KnownAddress]:
         """The roster addresses seen in full in `hay` (for the postcode detector)."""
@@ -138,6 +146,7 @@ def compile_known(person: Person) -> KnownValues:
     The person's name and aliases are deliberately absent: on their own pages they are not findings.
     """
     phones: dict[str, KnownPhone] = {}
+    regions: dict[str, None] = {}
     emails: dict[str, tuple[Match, str]] = {}
     addresses: list[KnownAddress] = []
     postcodes: dict[str, Match] = {}
@@ -152,6 +161,9 @@ def compile_known(person: Person) -> KnownValues:
                 key = phone_values.e164(number)
                 nsn = phonenumbers.national_significant_number(number)
                 phones.setdefault(key, KnownPhone(match, value, nsn))
+                # By country code, not by number: drama-range numbers belong to no region's allocation.
+                if phone_values.region_of(number):
+                    regions.setdefault(phone_values.region_of(number))
         for value in email_list:
             key = email_values.normalise(value)
             if "@" in key:
@@ -187,20 +199,15 @@ def compile_known(person: Person) -> KnownValues:
                 found_in = tuple(literal_hint(name) for name in (names[0], names[-1]))
                 hint = hint_pattern(found_in) if all(found_in) else None
                 phrases.append(KnownPhrase(category, key, value, hint))
-    # By country code, not by number: drama-range numbers belong to no region's allocation.
-    regions = tuple(
-        dict.fromkeys(r for key in phones for r in [phone_values.region_of(phonenumbers.parse(key))] if r)
-    )
     return KnownValues(
-        phones={k: v.match for k, v in phones.items()},
-        emails={k: v[0] for k, v in emails.items()},
         postcodes=postcodes,
         phone_values=phones,
         email_values=emails,
         addresses=tuple(addresses),
         birthdays=birthdays,
         phrases=tuple(phrases),
-        regions=regions,
+        regions=tuple(regions),
+        mailbox_words=tuple(dict.fromkeys(_longest_word(address) for address in emails)),
         subject=frozenset(w for n in (person.name, *person.aliases) for w in phrase_tokens(n)),
     )
 
@@ -298,7 +305,7 @@ class KnownValuesDetector(Detector):
 
     def _emails(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
         # Read spellings only around the addresses' mailbox names: every spelling holds its longest word.
-        for word in dict.fromkeys(_longest_word(address) for address in known.email_values):
+        for word in known.mailbox_words:
             at = hay.lower.find(word)
             while at >= 0:
                 lo, hi = max(0, at - _EMAIL_REACH), min(len(hay.text), at + len(word) + _EMAIL_REACH)

@@ -246,7 +246,7 @@ def _finding_view(
         first_seen=iso(change.first_seen if change else run.started_at),
         advice=finding.advice,
         # A detail can be a page's own words (an account's display name): masked like the evidence.
-        detail=finding.detail if reveal else mask_text(scrub(finding.detail, person), secrets),
+        detail=finding.detail if reveal else mask_text(finding.detail, secrets),
         label=finding.label if reveal else scrub(finding.label, person),
         archived_at=iso(finding.archived_at) if finding.archived_at else "",
         triage=decision.decision if decision else "",

@@ -12,6 +12,7 @@ import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from .phones import region_of_country
 from .tokens import TokenText, canonical, find_phrase, phrase_tokens
@@ -119,6 +120,7 @@ class Postcode:
     def uk(self) -> bool:
         return self.country == "GB"
 
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         """Every way a page writes this postcode: any case and spacing (UK); with or without a country
         prefix ("CH-8640"), a ZIP+4 suffix or the Brazilian dash."""
@@ -345,7 +347,7 @@ def find_address(page: TokenText, address: AddressParts) -> AddressSighting | No
         # "No. 12, EX2 3BB": the number right before the postcode, no street written.
         # Only a UK postcode, and only with nothing but "No." before the number on its line: after a
         # word the number belongs to some street ("Möwenweg 14, 8799 …" is not Möwenstrasse 14).
-        for found in address.postcode.pattern().finditer(text) if address.postcode.uk else ():
+        for found in address.postcode.pattern.finditer(text) if address.postcode.uk else ():
             line = text[text.rfind("\n", 0, found.start()) + 1 : found.start()]
             before = re.fullmatch(rf"\s*\(?\s*(?:no\.?\s*)?({_NUMBER})\s*,?\s*", line[-24:], re.I)
             if before and len(line) <= 24 and house_numbers(before.group(1)) & address.numbers:
@@ -441,7 +443,7 @@ def _confirmation(
     means another address that shares the street's name."""
     lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
     if address.postcode is not None:
-        pattern = address.postcode.pattern()
+        pattern = address.postcode.pattern
         right = [m for m in pattern.finditer(text, lo, hi)]
         if address.postcode.uk:
             others = [

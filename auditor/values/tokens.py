@@ -135,11 +135,6 @@ def _has_variants(word: str) -> bool:
     return word in _CANON or word in _CANON_FORMS or _STRASSE.search(word) is not None
 
 
-def canonical_set(words: str) -> frozenset[str]:
-    """A set of canonical words, from a space-separated list: for comparing with `Token.norm`."""
-    return frozenset(canonical(word) for word in words.split())
-
-
 def plain(text: str) -> str:
     """`text` lower-cased with accents dropped, character for character: offsets stay those of `text`
     (unlike `fold`), so a hint found here marks a place in the original."""
