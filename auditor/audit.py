@@ -14,6 +14,7 @@ from . import __version__
 from .config import Config
 from .detectors import default_detectors
 from .detectors.interface import Detector
+from .extract import IsolatedExtractor
 from .fetch import Fetcher
 from .findings import Advise, Score, build_findings, exposure_score
 from .model import Document, FetchFailure, Finding, Hit, Person, SourceResult, SourceStatus
@@ -98,7 +99,28 @@ def run_audit(
     progress = progress or NoProgress()
     detectors = list(detectors) if detectors is not None else default_detectors()
     started = dt.datetime.now(dt.UTC)
-    active, states = build_sources(SourceContext(fetcher=fetcher, config=config, environ=environ or {}))
+    with IsolatedExtractor(time_limit=config.extract.time_limit) as extract:
+        context = SourceContext(fetcher=fetcher, config=config, environ=environ or {}, extract=extract)
+        active, states = build_sources(context)
+        results, sightings = _run_jobs(people, active, config, fetcher, detectors, progress)
+    audits = []
+    for person in people:
+        findings = build_findings(person.id, sightings[person.id], key=key, advise=advise)
+        reports = tuple(_source_report(state, results[person.id].get(state.name)) for state in states)
+        audits.append(PersonAudit(person, reports, tuple(findings), exposure_score(findings)))
+    audits.sort(key=lambda a: (-a.score.value, a.person.id))
+    return AuditRun(started, dt.datetime.now(dt.UTC), __version__, tuple(audits), tuple(states))
+
+
+def _run_jobs(
+    people: Sequence[Person],
+    active: Sequence[Source],
+    config: Config,
+    fetcher: Fetcher,
+    detectors: Sequence[Detector],
+    progress: Progress,
+) -> tuple[dict[str, dict[str, SourceResult]], dict[str, list[tuple[Document, Hit]]]]:
+    """Every (person, source) job on a pool of threads; each result through the detectors as it ends."""
     results: dict[str, dict[str, SourceResult]] = {p.id: {} for p in people}
     sightings: dict[str, list[tuple[Document, Hit]]] = {p.id: [] for p in people}
     progress.start(len(people) * len(active))
@@ -119,13 +141,7 @@ def run_audit(
                 sightings[person.id].extend((document, hit) for hit in _detect(detectors, document, person))
             progress.advance(person, result)
     progress.finish()
-    audits = []
-    for person in people:
-        findings = build_findings(person.id, sightings[person.id], key=key, advise=advise)
-        reports = tuple(_source_report(state, results[person.id].get(state.name)) for state in states)
-        audits.append(PersonAudit(person, reports, tuple(findings), exposure_score(findings)))
-    audits.sort(key=lambda a: (-a.score.value, a.person.id))
-    return AuditRun(started, dt.datetime.now(dt.UTC), __version__, tuple(audits), tuple(states))
+    return results, sightings
 
 
 def _collect(source: Source, person: Person, fetcher: Fetcher, budget: float) -> SourceResult:

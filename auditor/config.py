@@ -68,11 +68,21 @@ class CrawlSettings:
 
 
 @dataclass(frozen=True)
+class ExtractSettings:
+    """Limits of reading fetched files."""
+
+    time_limit: float = 30.0
+    """Seconds one PDF or image may take to read; past it, its reader process is stopped and the file
+    is reported as not read."""
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
     network: NetworkSettings = field(default_factory=NetworkSettings)
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
     sources: Mapping[str, Mapping[str, Any]] | None = None
     """When given, exactly the listed sources run, with these options; None: the defaults."""
     path: Path | None = None
@@ -128,6 +138,7 @@ def load_config(path: Path | None, source_options: Mapping[str, Mapping[str, Any
     return Config(
         network=_network(data.get("network", {}), base),
         crawl=_settings(CrawlSettings, data.get("crawl", {}), base),
+        extract=_settings(ExtractSettings, data.get("extract", {}), base),
         sources=None
         if sources is None
         else types.MappingProxyType({k: types.MappingProxyType(dict(v)) for k, v in sources.items()}),

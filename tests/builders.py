@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from fractions import Fraction
 
 from PIL import ExifTags, Image
@@ -80,7 +82,30 @@ def make_pdf(text_lines: list[str], author: str = "", *, title: str = "") -> byt
     if title:
         info_entries += b" /Title " + _pdf_text_string(title)
     info = add(b"<< " + info_entries + b" >>")
+    return pdf_file(objects, catalog, info)
 
+
+def make_form_bomb_pdf(*, draws: int = 5_000, operations: int = 20_000) -> bytes:
+    """A one-page PDF whose page draws the same form `draws` times, the form showing `operations`
+    strings: a few kilobytes, Flate-compressed, that keep pypdf's text extraction busy for minutes."""
+    form_ops = zlib.compress(b"BT /F1 12 Tf " + b"(x) Tj " * operations + b"ET", 9)
+    page_ops = zlib.compress(b"/X Do " * draws, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /XObject << /X 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(page_ops), page_ops),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /Font << /F1 6 0 R >> >> "
+        b"/Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(form_ops), form_ops),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Producer (auditor tests) >>",
+    ]
+    return pdf_file(objects, 1, 7)
+
+
+def pdf_file(objects: list[bytes], catalog: int, info: int) -> bytes:
+    """Objects (number i + 1 at index i) laid out as a PDF file with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -113,6 +138,38 @@ def make_jpeg_with_gps(lat: float, lon: float, **exif: str) -> bytes:
 
     Tag names are those of PIL.ExifTags.Base (Make, Model, Artist, DateTimeOriginal, XPAuthor...).
     """
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (90, 140, 200)).save(out, "JPEG", exif=_exif(lat, lon, **exif), quality=60)
+    return out.getvalue()
+
+
+def make_heic_with_gps(lat: float, lon: float, *, extents: int = 1, padding: int = 0, **exif: str) -> bytes:
+    """A HEIC file (ftyp, meta with iinf and iloc, mdat) whose Exif item places it at (lat, lon), as an
+    iPhone writes it, without image data. The item lists the same Exif block `extents` times, and
+    `padding` bytes of comment pad the block (hostile files: an item far larger than any real one)."""
+    if padding:
+        exif = {**exif, "ImageDescription": "x" * padding}
+    block = b"\0\0\0\0" + b"Exif\0\0" + _exif(lat, lon, **exif).tobytes()
+    block = b"\0\0\0\x06" + block[4:]  # the item starts with the offset of the TIFF header
+    ftyp = _box(b"ftyp", b"heic" + b"\0\0\0\0" + b"mif1heic")
+    infe = _box(b"infe", b"\x02\0\0\0" + struct.pack(">HH", 1, 0) + b"Exif" + b"\0")
+    iinf = _box(b"iinf", b"\0\0\0\0" + struct.pack(">H", 1) + infe)
+
+    def iloc(data_at: int) -> bytes:
+        # version 0; 4-byte offsets and lengths, no base offset; one item, id 1, in this file
+        item = struct.pack(">HHH", 1, 0, extents) + struct.pack(">II", data_at, len(block)) * extents
+        return _box(b"iloc", b"\0\0\0\0" + struct.pack(">HH", 0x4400, 1) + item)
+
+    head_size = len(ftyp) + len(_box(b"meta", b"\0\0\0\0" + iinf + iloc(0))) + 8
+    meta = _box(b"meta", b"\0\0\0\0" + iinf + iloc(head_size))
+    return ftyp + meta + _box(b"mdat", block)
+
+
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+
+def _exif(lat: float, lon: float, **exif: str) -> Image.Exif:
     tags = Image.Exif()
     for name, value in exif.items():
         tag = ExifTags.Base[name]
@@ -127,6 +184,4 @@ def make_jpeg_with_gps(lat: float, lon: float, **exif: str) -> bytes:
     gps[ExifTags.GPS.GPSLatitude] = _dms(lat)
     gps[ExifTags.GPS.GPSLongitudeRef] = "W" if lon < 0 else "E"
     gps[ExifTags.GPS.GPSLongitude] = _dms(lon)
-    out = io.BytesIO()
-    Image.new("RGB", (8, 8), (90, 140, 200)).save(out, "JPEG", exif=tags, quality=60)
-    return out.getvalue()
+    return tags

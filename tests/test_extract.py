@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-from builders import make_jpeg_with_gps, make_pdf
+from builders import make_heic_with_gps, make_jpeg_with_gps, make_pdf
 from PIL import Image
 from PIL.TiffImagePlugin import IFDRational
 from pypdf import PdfReader, PdfWriter
@@ -614,3 +614,15 @@ def test_deeply_nested_json_ld_is_bounded() -> None:
     page = f'<script type="application/ld+json">{nested}</script><p>x</p>'.encode()
     result = extract(page, url="http://jane.example/", content_type="text/html")
     assert isinstance(result, Extracted)  # parsed or skipped, never a crash
+
+
+def test_heic_exif_is_read_and_an_item_far_larger_than_any_real_one_is_refused() -> None:
+    photo = extract(make_heic_with_gps(50.7, -3.5, Artist="Pat Example"), url="https://x.example/p.heic",
+                    content_type="image/heic")  # fmt: skip
+    assert isinstance(photo, Extracted)
+    assert photo.gps is not None and round(photo.gps.lat, 3) == 50.7 and photo.meta["artist"] == "Pat Example"
+    # 64 extents of a 20 KB block: 1.3 MB to copy for one Exif item (64 × a 10 MB file would be 640 MB).
+    bomb = make_heic_with_gps(50.7, -3.5, extents=64, padding=20_000)
+    refused = extract(bomb, url="https://x.example/p.heic", content_type="image/heic")
+    assert isinstance(refused, ExtractError) and refused.reason == "parse"
+    assert "larger than 1 MiB" in refused.detail

@@ -12,7 +12,8 @@ from typing import ClassVar
 import pytest
 from conftest import FetcherFactory
 from localserver import LocalServer, Reply
-from test_fetch import ok
+from test_fetch import failed, ok
+from test_fetch_deadline import STEPS, Trickle, header_trickle
 
 
 class _Socks5(socketserver.BaseRequestHandler):
@@ -76,3 +77,38 @@ def test_requests_go_through_a_socks5h_proxy(
     result = ok(fetcher.get("http://janedoe.example/", respect_robots=False))
     assert result.body == b"through the proxy"
     assert asked == ["janedoe.example:80"]  # the name went to the proxy: no DNS query from here
+
+
+def test_the_whole_request_deadline_holds_through_a_socks_proxy(fetcher_factory: FetcherFactory) -> None:
+    """A target that trickles its headers through the proxy is left after the timeout, as a direct one is."""
+    trickle = Trickle()
+
+    class Trickling(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            self.request.settimeout(5)
+            self.request.recv(65536)
+            try:
+                header_trickle(self.request, trickle)
+            except OSError:
+                pass  # the client hung up
+            finally:
+                trickle.hung_up.set()
+
+    target = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Trickling)
+    target.daemon_threads = True
+    threading.Thread(target=target.serve_forever, daemon=True).start()
+    handler = type("Handler", (_Socks5,), {"target": target.server_address, "asked": []})
+    proxy = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    proxy.daemon_threads = True
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        fetcher = fetcher_factory(proxy=f"socks5h://127.0.0.1:{proxy.server_address[1]}", timeout=1.0,
+                                  retries=0, cache_enabled=False)  # fmt: skip
+        failure = failed(fetcher.get("http://janedoe.example/", respect_robots=False), "timeout")
+        assert "1 s" in failure.detail
+        assert trickle.hung_up.wait(10)
+        assert trickle.sent < STEPS // 2, f"the client waited for {trickle.sent} of {STEPS} steps"
+    finally:
+        for server in (proxy, target):
+            server.shutdown()
+            server.server_close()

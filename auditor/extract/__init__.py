@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditor.extract.dispatch import extract, sniff
-from auditor.extract.interface import ExtractError
+from auditor.extract.interface import Extract, ExtractError
+from auditor.extract.isolate import IsolatedExtractor
 
-__all__ = ["ExtractError", "extract", "sniff"]
+__all__ = ["Extract", "ExtractError", "IsolatedExtractor", "extract", "sniff"]

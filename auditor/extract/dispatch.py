@@ -5,7 +5,7 @@ from __future__ import annotations
 from auditor.extract.html import charset_of, extract_html
 from auditor.extract.image import extract_image, is_heif
 from auditor.extract.interface import MAX_TEXT_CHARS, ExtractError
-from auditor.extract.pdf import extract_pdf
+from auditor.extract.pdf import PDF_TIME_BUDGET, extract_pdf
 from auditor.model import DocKind, Extracted
 
 _DECLARED = {
@@ -32,25 +32,36 @@ _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body")
 _LEADING = b"\xef\xbb\xbf \t\r\n\x0c"  # BOM and whitespace that may precede a signature
 
 
-def extract(body: bytes, *, url: str, content_type: str) -> Extracted | ExtractError:
+def extract(
+    body: bytes, *, url: str, content_type: str, pdf_time_budget: float = PDF_TIME_BUDGET
+) -> Extracted | ExtractError:
     """Text, links and metadata of a fetched body; an `ExtractError` value, never an exception."""
-    media_type = content_type.split(";", 1)[0].strip().lower()
-    # A binary signature beats the declared type: servers label downloads text/html or
-    # application/octet-stream often, and "%PDF-" or a JPEG marker is not ambiguous.
-    kind = _binary_kind(body) or _DECLARED.get(media_type) or sniff(body)
+    kind = kind_of(body, content_type)
     if kind is None:
+        media_type = _media_type(content_type)
         detail = f"unsupported content type {media_type!r}" if media_type else "unrecognised content"
         return ExtractError("unsupported", detail)
     try:
         if kind is DocKind.HTML:
             return extract_html(body, url=url, content_type=content_type)
         if kind is DocKind.PDF:
-            return extract_pdf(body)
+            return extract_pdf(body, time_budget=pdf_time_budget)
         if kind is DocKind.IMAGE:
             return extract_image(body)
         return _extract_text(body, content_type)
     except Exception as e:  # the readers wrap their libraries; this is the last line of defence
         return ExtractError("parse", f"{kind.value} extraction failed: {type(e).__name__}: {e}"[:300])
+
+
+def kind_of(body: bytes, content_type: str) -> DocKind | None:
+    """The reader a body needs, or None when no reader fits."""
+    # A binary signature beats the declared type: servers label downloads text/html or
+    # application/octet-stream often, and "%PDF-" or a JPEG marker is not ambiguous.
+    return _binary_kind(body) or _DECLARED.get(_media_type(content_type)) or sniff(body)
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
 
 
 def sniff(body: bytes) -> DocKind | None:

@@ -322,6 +322,8 @@ def _heif_item_data(body: bytes, start: int, end: int, wanted: int) -> bytes:
             return b""
         if any(offset + length > len(body) for offset, length in extents):
             raise ValueError("Exif item lies beyond the end of the file")
-        data = b"".join(body[offset : offset + length] for offset, length in extents)
-        return data[:_MAX_EXIF_BYTES]
+        if sum(length for _, length in extents) > _MAX_EXIF_BYTES:
+            # Checked before joining: 64 extents each naming the whole file would copy it 64 times.
+            raise ValueError(f"Exif item larger than {_MAX_EXIF_BYTES >> 20} MiB")
+        return b"".join(body[offset : offset + length] for offset, length in extents)
     return b""

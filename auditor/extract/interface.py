@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from auditor.model import FetchFailure
+from auditor.model import Extracted, FetchFailure
 
 MAX_TEXT_CHARS = 2_000_000
 """Text kept per document: enough for any real page, bounded for hostile ones."""
@@ -27,13 +28,21 @@ class ExtractError:
     """A body that yielded nothing usable. A value, not an exception: fetched bodies are hostile."""
 
     reason: str
-    """`parse` (corrupt, truncated, encrypted) or `unsupported` (a type or format we do not read)."""
+    """`parse` (corrupt, truncated, encrypted), `unsupported` (a type or format we do not read),
+    `too_large` (past a size cap) or `timeout` (its reader was stopped at `extract.time_limit`)."""
     detail: str = ""
     """Human-readable explanation, e.g. "encrypted PDF (needs a password)"."""
 
     def failure(self, url: str) -> FetchFailure:
         """The same problem as a `FetchFailure` for `url`, for a source's failure list."""
         return FetchFailure(url=url, reason=self.reason, detail=self.detail)
+
+
+class Extract(Protocol):
+    """How sources read a fetched body: `extract.dispatch.extract`, or an `IsolatedExtractor` that reads
+    PDFs and images in worker processes it can stop."""
+
+    def __call__(self, body: bytes, *, url: str, content_type: str) -> Extracted | ExtractError: ...
 
 
 def clean_meta(value: object) -> str:

@@ -3,6 +3,7 @@ check per connection."""
 
 from __future__ import annotations
 
+import functools
 import socket
 import ssl
 import threading
@@ -11,10 +12,17 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import requests
+import socks
 from requests.adapters import HTTPAdapter
 from urllib3 import exceptions as u3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.contrib.socks import (
+    SOCKSConnection,
+    SOCKSHTTPConnectionPool,
+    SOCKSHTTPSConnection,
+    SOCKSHTTPSConnectionPool,
+)
 from urllib3.response import HTTPResponse
 
 from .failure import Failed
@@ -66,13 +74,28 @@ class _DeadlineSSLSocket(ssl.SSLSocket):
         return super().read(len, buffer)
 
 
+class _DeadlineSocksSocket(socks.socksocket):  # type: ignore[misc]  # PySocks has no type hints
+    """The same for a connection through a SOCKS proxy, once the proxy has connected it: its reads of
+    the target's answer (a file object over the socket reads through `recv_into`)."""
+
+    def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
+        _wait_budget(self)
+        return int(super().recv_into(buffer, nbytes, flags))
+
+    def recv(self, bufsize: int, flags: int = 0) -> bytes:
+        _wait_budget(self)
+        return bytes(super().recv(bufsize, flags))
+
+
 def _bind_to_deadline(sock: Any) -> None:
     # Same memory layout as the subclasses (they add no slots), so the class can be swapped in place:
-    # urllib3 and the ssl module create these sockets themselves.
+    # urllib3, PySocks and the ssl module create these sockets themselves.
     if type(sock) is socket.socket:
         sock.__class__ = _DeadlineSocket
     elif type(sock) is ssl.SSLSocket:
         sock.__class__ = _DeadlineSSLSocket
+    elif type(sock) is socks.socksocket:
+        sock.__class__ = _DeadlineSocksSocket
 
 
 def _pool_classes(check: PeerCheck | None) -> dict[str, type[HTTPConnectionPool]]:
@@ -112,6 +135,41 @@ def _pool_classes(check: PeerCheck | None) -> dict[str, type[HTTPConnectionPool]
     return {"http": CheckedHTTPPool, "https": CheckedHTTPSPool}
 
 
+_PROXIED_POOLS = _pool_classes(None)
+"""Through an http(s) proxy: the deadline, and no peer check (the peer is the proxy)."""
+
+
+@functools.cache
+def _socks_pool_classes() -> dict[str, type[HTTPConnectionPool]]:
+    """SOCKS pool classes whose sockets keep to the request's deadline once the proxy has connected
+    them (the proxy's own handshake is bound by the connect timeout). No peer check: the peer is the
+    proxy, and names are resolved there (socks5h)."""
+
+    class DeadlineSOCKSConnection(SOCKSConnection):
+        def _new_conn(self) -> socks.socksocket:
+            sock = super()._new_conn()
+            _bind_to_deadline(sock)
+            return sock
+
+    class DeadlineSOCKSHTTPSConnection(SOCKSHTTPSConnection):
+        def _new_conn(self) -> socks.socksocket:
+            sock = super()._new_conn()
+            _bind_to_deadline(sock)
+            return sock
+
+        def connect(self) -> None:
+            super().connect()
+            _bind_to_deadline(self.sock)  # the TLS socket over the proxied one
+
+    class DeadlineSOCKSHTTPPool(SOCKSHTTPConnectionPool):
+        ConnectionCls = DeadlineSOCKSConnection
+
+    class DeadlineSOCKSHTTPSPool(SOCKSHTTPSConnectionPool):
+        ConnectionCls = DeadlineSOCKSHTTPSConnection
+
+    return {"http": DeadlineSOCKSHTTPPool, "https": DeadlineSOCKSHTTPSPool}
+
+
 class CappedAdapter(HTTPAdapter):
     """Reads every body itself, in chunks, into `response._content`.
 
@@ -139,8 +197,8 @@ class CappedAdapter(HTTPAdapter):
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        if not proxy.lower().startswith("socks"):  # SOCKS pools make their own connections
-            manager.pool_classes_by_scheme = _pool_classes(None)
+        socks_proxy = proxy.lower().startswith("socks")
+        manager.pool_classes_by_scheme = _socks_pool_classes() if socks_proxy else _PROXIED_POOLS
         return manager
 
     def send(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from ..extract import ExtractError, extract
+from ..extract import ExtractError
 from ..fetch import Response
 from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
 from ..urls import canonical, host_of, site_of
@@ -110,9 +110,9 @@ class CrawlSource(Source):
         return is_file or parts.path.startswith(state.path_prefix)
 
     def _document(self, state: _SeedCrawl, response: Response) -> Document | None:
-        content = extract(response.body, url=response.final_url, content_type=response.content_type)
+        content = self.ctx.extract(response.body, url=response.final_url, content_type=response.content_type)
         if isinstance(content, ExtractError):
-            state.failures.append(FetchFailure(response.final_url, "parse", content.detail))
+            state.failures.append(content.failure(response.final_url))
             return None
         document = Document(
             url=response.final_url,
@@ -151,6 +151,8 @@ class CrawlSource(Source):
 # they make the crawl incomplete. Refusals by design (robots, guard), files too large, unreadable
 # documents and dead links do not: a re-run would see the same.
 _TRANSIENT = {"timeout", "connection", "http_error", "rate_limited"}
+# Documents fetched but not readable (corrupt, encrypted, over a cap): named in the detail, a few of them.
+_UNREADABLE = {"parse", "too_large"}
 
 
 def _summarise(name: str, crawls: list[_SeedCrawl]) -> SourceResult:
@@ -174,6 +176,8 @@ def _summarise(name: str, crawls: list[_SeedCrawl]) -> SourceResult:
         notes.append(f"{crawl.seed} not checked: {crawl.seed_failure.detail or crawl.seed_failure.reason}")
     for failure in unread[:3]:
         notes.append(f"{failure.url} not checked: {failure.detail or failure.reason}")
+    for failure in [f for f in partial if f.reason in _UNREADABLE][:3]:
+        notes.append(f"{failure.url} not read: {failure.detail or failure.reason}")
     capped = sum(c.unread for c in crawls)
     checked = None
     if capped:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..config import Config
+from ..extract import Extract, extract
 from ..fetch import Fetcher
 from ..model import Person, SourceResult
 
@@ -19,13 +20,17 @@ class NotConfigured(Exception):
 
 @dataclass(frozen=True)
 class SourceContext:
-    """What every source is handed: the shared fetcher and the whole configuration."""
+    """What every source is handed: the shared fetcher, the reader of fetched bodies and the whole
+    configuration."""
 
     fetcher: Fetcher
     config: Config
     environ: Mapping[str, str] = field(default_factory=dict)
     """Environment variables sources may read (API keys): passed in, so tests and the demo need not
     touch the process environment. The CLI passes os.environ."""
+    extract: Extract = extract
+    """Reads a fetched body. The audit passes an `IsolatedExtractor`, which reads PDFs and images in
+    worker processes it stops at `extract.time_limit`."""
 
 
 class Source(ABC):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..catalogue import BUILTIN, Kind, Presence, Reason, Site, State, fill, invalid, load_catalogue, probe
-from ..extract import ExtractError, extract
+from ..extract import Extract, ExtractError
 from ..fetch import Response
 from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
 from .interface import Source, SourceContext
@@ -104,7 +104,7 @@ class UsernamesSource(Source):
     ) -> tuple[Document, FetchFailure | None]:
         profile = fill(site.url, {"username": username})
         header = f"account: {site.name} {username}\nprofile: {profile}"
-        content = _content(response)
+        content = _content(response, self.ctx.extract)
         failure = None
         if isinstance(content, ExtractError):
             # The account exists all the same: report it, and say its page could not be read.
@@ -133,7 +133,7 @@ def _usernames(person: Person) -> list[str]:
     return list(seen.values())
 
 
-def _content(response: Response) -> Extracted | ExtractError:
+def _content(response: Response, extract: Extract) -> Extracted | ExtractError:
     """A JSON profile as "field: value" lines; a page through the extractor."""
     body = response.body
     if "json" in response.content_type or body.lstrip()[:1] in (b"{", b"["):

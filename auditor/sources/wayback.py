@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from ..extract import ExtractError, extract
+from ..extract import ExtractError
 from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
 from .interface import Source, SourceContext
 from .wayback_cdx import Capture, Malformed, cdx_query, choose, parse_cdx
@@ -124,12 +124,15 @@ class WaybackSource(Source):
                 site.failures.append(FetchFailure(raw, "http_error", f"HTTP {result.status}"))
                 site.unreadable += 1
                 continue
-            content = extract(
+            content = self.ctx.extract(
                 result.body, url=capture.original, content_type=result.content_type or capture.mimetype
             )
             if isinstance(content, ExtractError):
                 site.failures.append(content.failure(raw))
-                site.unreadable += 1
+                if content.reason in _INCOMPLETE:  # a reader stopped at its time limit: not checked
+                    site.incomplete += 1
+                else:
+                    site.unreadable += 1
                 continue
             when = capture.captured_at
             site.documents.append(

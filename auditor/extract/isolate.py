@@ -1,0 +1,125 @@
+"""Readers of hostile binary files (PDF, images) run in worker processes that can be stopped.
+
+A PDF page can keep pypdf busy for hours (a form drawn thousands of times, each drawing a long
+content stream), and a thread cannot be interrupted in CPython. So PDFs and images are read in a
+pool of worker processes: a reader past `time_limit` is killed with its process and the document is
+an `ExtractError` ("timeout"), and a reader that grows past the memory cap fails inside its worker.
+HTML and plain text stay in process: their readers are capped by tags and bytes (extract.interface).
+
+Pebble does the pool: concurrent.futures cannot stop a running task, and Pebble's per-task timeout
+restarts the worker that held it.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import resource
+import threading
+import warnings
+from concurrent.futures import TimeoutError as FutureTimeout
+from types import TracebackType
+
+from pebble import ProcessExpired, ProcessPool
+
+from auditor.extract.dispatch import extract, kind_of
+from auditor.extract.interface import ExtractError
+from auditor.model import DocKind, Extracted
+
+TIME_LIMIT = 30.0
+"""Seconds one PDF or image may take to read (config `extract.time_limit`)."""
+MEMORY_LIMIT = 1 << 30
+"""Bytes of address space a reader process may map: decompression bombs fail there, not in the audit."""
+log = logging.getLogger("auditor.extract")
+_ISOLATED = frozenset({DocKind.PDF, DocKind.IMAGE})
+_SOFT_SHARE = 0.6
+"""Share of the time limit after which a PDF stops at the next page boundary and keeps what it read."""
+
+
+class IsolatedExtractor:
+    """`extract()` with PDFs and images read in killable worker processes. Thread-safe; close it (or use
+    it as a context manager) to stop the workers. The pool starts on the first PDF or image."""
+
+    def __init__(self, *, time_limit: float = TIME_LIMIT, workers: int | None = None,
+                 memory_limit: int = MEMORY_LIMIT) -> None:  # fmt: skip
+        self.time_limit = time_limit
+        self.workers = workers or max(1, len(os.sched_getaffinity(0)))
+        self.memory_limit = memory_limit
+        self._pool: ProcessPool | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def __call__(self, body: bytes, *, url: str, content_type: str) -> Extracted | ExtractError:
+        kind = kind_of(body, content_type)
+        if kind not in _ISOLATED:
+            return extract(body, url=url, content_type=content_type)
+        assert kind is not None
+        try:
+            future = self._started().schedule(
+                extract,
+                args=(body,),
+                kwargs={
+                    "url": url,
+                    "content_type": content_type,
+                    "pdf_time_budget": self.time_limit * _SOFT_SHARE,
+                },
+                timeout=self.time_limit,
+            )
+            result: Extracted | ExtractError = future.result()
+        except FutureTimeout:
+            limit = f"{self.time_limit:g} s (extract.time_limit)"
+            return ExtractError("timeout", f"gave up reading this {kind.value} after {limit}")
+        except ProcessExpired as e:  # killed by the kernel, or a crash inside a C library
+            return ExtractError("parse", f"the {kind.value} reader crashed (exit code {e.exitcode})")
+        except Exception as e:  # a worker that cannot start, a result that cannot be sent back
+            log.error("could not read a %s in a worker process: %s", kind.value, type(e).__name__)
+            return ExtractError(
+                "parse", f"{kind.value} not read: its reader process failed ({type(e).__name__})"
+            )
+        return result
+
+    def _started(self) -> ProcessPool:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("extractor used after close()")
+            if self._pool is None:
+                # forkserver: workers start from a clean single-threaded process, never forked from
+                # the audit's fetch threads (which may hold locks at the moment of a fork).
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["auditor.extract.dispatch"])
+                self._pool = ProcessPool(
+                    max_workers=self.workers,
+                    initializer=_start_worker,
+                    initargs=(self.memory_limit,),
+                    context=context,
+                )
+            return self._pool
+
+    def close(self) -> None:
+        """Stop the workers (a reader still running is killed)."""
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.stop()  # type: ignore[no-untyped-call]
+            pool.join()
+
+    def __enter__(self) -> IsolatedExtractor:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def _start_worker(memory_limit: int) -> None:
+    """Worker initialiser: cap the address space, so a bomb raises MemoryError inside the reader, and
+    keep the readers' library warnings ("EOF marker not found") off the terminal and cron's mail: the
+    document's result says what went wrong."""
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft = memory_limit if hard == resource.RLIM_INFINITY else min(memory_limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
