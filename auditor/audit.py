@@ -7,18 +7,26 @@ import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
 from typing import Protocol
 
 from . import __version__
 from .config import Config
-from .detectors import default_detectors
-from .detectors.interface import Detector
+from .detectors import DEFAULT_DETECTORS, Detector, Subject, detect
 from .extract import IsolatedExtractor
 from .fetch import Fetcher
-from .findings import Advise, Score, build_findings, exposure_score
-from .model import Document, FetchFailure, Finding, Hit, Person, SourceResult, SourceStatus
-from .sources import Source, SourceContext, SourceState, build_sources
+from .findings import Advise, build_findings, exposure_score
+from .model import (
+    AuditRun,
+    Document,
+    Hit,
+    Person,
+    PersonAudit,
+    SourceReport,
+    SourceResult,
+    SourceState,
+    SourceStatus,
+)
+from .sources import Source, SourceContext, build_sources
 
 log = logging.getLogger("auditor.audit")
 
@@ -44,46 +52,6 @@ class NoProgress:
         pass
 
 
-@dataclass(frozen=True)
-class SourceReport:
-    """One source's outcome for one person, as every output shows it."""
-
-    name: str
-    description: str
-    status: SourceStatus
-    detail: str
-    documents: int
-    failures: tuple[FetchFailure, ...] = ()
-    checked: frozenset[str] | None = None
-    """The URLs read, when the source read only some of what it could (see SourceResult.checked)."""
-
-
-@dataclass(frozen=True)
-class PersonAudit:
-    """Everything the audit learned about one person."""
-
-    person: Person
-    sources: tuple[SourceReport, ...]
-    findings: tuple[Finding, ...]
-    score: Score
-
-    @property
-    def incomplete(self) -> bool:
-        """True when a source that should have run did not complete."""
-        return any(s.status in (SourceStatus.FAILED, SourceStatus.RATE_LIMITED) for s in self.sources)
-
-
-@dataclass(frozen=True)
-class AuditRun:
-    """The whole audit: what every output is rendered from."""
-
-    started_at: dt.datetime
-    finished_at: dt.datetime
-    version: str
-    people: tuple[PersonAudit, ...]
-    sources: tuple[SourceState, ...]
-
-
 def run_audit(
     people: Sequence[Person],
     config: Config,
@@ -97,7 +65,7 @@ def run_audit(
 ) -> AuditRun:
     """Run every enabled source for every person, concurrently; never raises for a source's trouble."""
     progress = progress or NoProgress()
-    detectors = list(detectors) if detectors is not None else default_detectors()
+    detectors = tuple(detectors) if detectors is not None else DEFAULT_DETECTORS
     started = dt.datetime.now(dt.UTC)
     with IsolatedExtractor(time_limit=config.extract.time_limit) as extract:
         context = SourceContext(fetcher=fetcher, config=config, environ=environ or {}, extract=extract)
@@ -123,6 +91,7 @@ def _run_jobs(
     """Every (person, source) job on a pool of threads; each result through the detectors as it ends."""
     results: dict[str, dict[str, SourceResult]] = {p.id: {} for p in people}
     sightings: dict[str, list[tuple[Document, Hit]]] = {p.id: [] for p in people}
+    subjects: dict[str, Subject] = {}  # each person's values, compiled once on their first result
     progress.start(len(people) * len(active))
     # One job per (person, source): a slow site holds up only its own job, never the whole audit.
     with ThreadPoolExecutor(
@@ -138,7 +107,10 @@ def _run_jobs(
             result = future.result()
             results[person.id][source.name] = result
             for document in result.documents:
-                sightings[person.id].extend((document, hit) for hit in _detect(detectors, document, person))
+                subject = subjects.get(person.id)
+                if subject is None:
+                    subject = subjects[person.id] = Subject.of(person)
+                sightings[person.id].extend((document, hit) for hit in detect(document, subject, detectors))
             progress.advance(person, result)
     progress.finish()
     return results, sightings
@@ -160,15 +132,6 @@ def _collect(source: Source, person: Person, fetcher: Fetcher, budget: float) ->
         log.error("source %s failed with %s for %s", source.name, type(e).__name__, person.id)
         log.debug("source failure", exc_info=True)
         return SourceResult(source.name, SourceStatus.FAILED, f"internal error ({type(e).__name__})")
-
-
-def _detect(detectors: Sequence[Detector], document: Document, person: Person) -> list[Hit]:
-    hits: list[Hit] = []
-    for detector in detectors:
-        if detector.attributed_only and not document.attributed:
-            continue
-        hits.extend(detector.detect(document, person))
-    return hits
 
 
 def _source_report(state: SourceState, result: SourceResult | None) -> SourceReport:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from .keys import keyed_hash
-from .model import Category, Document, Finding, Hit, Match, Severity
+from .model import Category, Document, Finding, Hit, Match, Score, Severity
 from .urls import canonical
 
 Advise = Callable[[Category, str, Match, bool], tuple[str, ...]]
@@ -62,14 +61,6 @@ def build_findings(
     ]
     findings.sort(key=lambda f: (f.severity.rank, f.category.value, f.url))
     return findings
-
-
-@dataclass(frozen=True)
-class Score:
-    """A 0-100 exposure score and what it means in one line."""
-
-    value: int
-    meaning: str
 
 
 def exposure_score(findings: Iterable[Finding]) -> Score:

@@ -12,12 +12,11 @@ from pathlib import Path
 import platformdirs
 
 from .advice import AdviceBook
-from .audit import AuditRun, PersonAudit, Progress, run_audit
+from .audit import Progress, run_audit
 from .config import Config
 from .fetch import Fetcher
 from .findings import exposure_score
 from .history import (
-    Decision,
     HistoryStore,
     RunChanges,
     active_decisions,
@@ -26,9 +25,8 @@ from .history import (
     record_run,
 )
 from .lock import run_lock
-from .model import Category, Finding, Match, Person
+from .model import AuditRun, Category, Decision, Finding, Match, Person, PersonAudit, Triage
 from .report import OutputPaths, Staged, write_outputs
-from .report.view import Triage
 from .scrub import scrub
 
 log = logging.getLogger("auditor")

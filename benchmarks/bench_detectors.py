@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from auditor.detectors import default_detectors
+from auditor.detectors import Subject, detect
 from auditor.extract import ExtractError, extract
 from auditor.model import Document, Person, PrivateLocation, PrivateValues, PublicValues
 
@@ -48,13 +48,12 @@ def main() -> int:
         for i, c in enumerate(contents)
         if not isinstance(c, ExtractError)
     ]
-    detectors = default_detectors()
     started = time.perf_counter()
+    subject = Subject.of(PERSON)
     hits: Counter[tuple[str, str]] = Counter()
     for document in documents:
-        for detector in detectors:
-            for hit in detector.detect(document, PERSON):
-                hits[(hit.detector, hit.match.value)] += 1
+        for hit in detect(document, subject):
+            hits[(hit.detector, hit.match.value)] += 1
     detect_s = time.perf_counter() - started
     print(f"{len(bodies)} pages, {size_mb:.1f} MB of HTML")
     for stage, seconds, count in (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.detectors import Subject, detect
 from auditor.detectors.account import AccountDetector
 from auditor.model import Category, DocKind, Document, Extracted, Person, Severity
 
@@ -28,7 +29,7 @@ def doc(meta: dict[str, str]) -> Document:
     ],
 )
 def test_account_documents(meta: dict[str, str], expected_key: str | None) -> None:
-    hits = list(AccountDetector().detect(doc(meta), PERSON))
+    hits = list(detect(doc(meta), Subject.of(PERSON), [AccountDetector()]))
     if expected_key is None:
         assert hits == []
         return

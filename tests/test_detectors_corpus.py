@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.detectors import EmailDetector, KnownValuesDetector, PhoneDetector, PostcodeDetector
+from auditor.detectors import EmailDetector, KnownValuesDetector, PhoneDetector, PostcodeDetector, Subject
 from auditor.model import DocKind, Document, Extracted, Person, PrivateLocation, PrivateValues, PublicValues
 
 PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pages"
@@ -65,7 +65,7 @@ def test_no_known_value_hits_on_real_pages(pages: list[tuple[str, Document]]) ->
     found = [
         (name, hit.key, hit.evidence)
         for name, document in pages
-        for hit in detector.detect(document, FICTIONAL)
+        for hit in detector.detect(document, Subject.of(FICTIONAL))
     ]
     assert found == []
 
@@ -76,7 +76,11 @@ def test_discovered_counts_on_real_pages(pages: list[tuple[str, Document]]) -> N
     Every hit here is a real page's own contact detail or a false positive; run with -s to read them.
     """
     for detector in (PhoneDetector(), EmailDetector(), PostcodeDetector()):
-        hits = [(name, hit) for name, document in pages for hit in detector.detect(document, FICTIONAL)]
+        hits = [
+            (name, hit)
+            for name, document in pages
+            for hit in detector.detect(document, Subject.of(FICTIONAL))
+        ]
         with_hits = len({name for name, _ in hits})
         print(f"\n{detector.name}: {len(hits)} hits on {with_hits} of {len(pages)} pages")
         if detector.name == "phone_numbers":

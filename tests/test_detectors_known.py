@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from auditor.detectors import KnownValuesDetector, default_detectors
+from auditor.detectors import KnownValuesDetector, Subject, default_detectors, detect
 from auditor.detectors.text import SNIPPET_CHARS, snippet
 from auditor.model import (
     Category,
@@ -56,7 +56,7 @@ def doc(text: str, links: tuple[str, ...] = (), *, title: str = "", attributed: 
 
 
 def hits(text: str, links: tuple[str, ...] = (), person: Person = JANE) -> list[Hit]:
-    return list(KnownValuesDetector().detect(doc(text, links), person))
+    return list(detect(doc(text, links), Subject.of(person), [KnownValuesDetector()]))
 
 
 def keys(text: str, links: tuple[str, ...] = ()) -> set[str]:
@@ -239,7 +239,9 @@ def test_one_hit_per_value_keeps_first_evidence() -> None:
 def test_runs_on_unattributed_documents_and_in_titles() -> None:
     assert not KnownValuesDetector.attributed_only
     detector = KnownValuesDetector()
-    found = list(detector.detect(doc("no values", title="Tom Doe's blog", attributed=False), JANE))
+    found = list(
+        detector.detect(doc("no values", title="Tom Doe's blog", attributed=False), Subject.of(JANE))
+    )
     assert [hit.key for hit in found] == ["tom doe"]
 
 
@@ -269,9 +271,9 @@ def test_snippet(text: str, start: int, end: int, expected: str | None) -> None:
 def test_person_without_values_and_changed_roster() -> None:
     detector = KnownValuesDetector()
     bare = Person(id="jane-doe", name="Jane Doe")
-    assert list(detector.detect(doc("07700 900123 Tom Doe"), bare)) == []
+    assert list(detector.detect(doc("07700 900123 Tom Doe"), Subject.of(bare))) == []
     # same id, new values: the per-person cache must not serve the old patterns
-    assert [hit.key for hit in detector.detect(doc("07700 900123"), JANE)] == [PHONE]
+    assert [hit.key for hit in detector.detect(doc("07700 900123"), Subject.of(JANE))] == [PHONE]
 
 
 def test_address_without_postcode_needs_number_street_and_town() -> None:

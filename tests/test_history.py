@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import AuditRun, PersonAudit, SourceReport
 from auditor.findings import exposure_score, fingerprint
 from auditor.history import (
     SCHEMA_VERSION,
@@ -28,7 +27,18 @@ from auditor.history import (
 )
 from auditor.history.store import MIGRATIONS
 from auditor.mask import mask_value
-from auditor.model import Category, Finding, Match, Person, PrivateValues, Severity, SourceStatus
+from auditor.model import (
+    AuditRun,
+    Category,
+    Finding,
+    Match,
+    Person,
+    PersonAudit,
+    PrivateValues,
+    Severity,
+    SourceReport,
+    SourceStatus,
+)
 
 # Fictional people only: Ofcom drama-range numbers, .example domains.
 KEY = b"test-hash-key-0123456789abcdef"

@@ -8,9 +8,8 @@ import os
 import stat
 from pathlib import Path
 
-from auditor.audit import AuditRun, PersonAudit, SourceReport
 from auditor.findings import exposure_score
-from auditor.model import Person, SourceStatus
+from auditor.model import AuditRun, Person, PersonAudit, SourceReport, SourceStatus
 from auditor.report import write_outputs
 from auditor.report.files import MANIFEST
 

@@ -11,6 +11,7 @@ from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config
+from auditor.detectors import Subject, detect
 from auditor.detectors.known import KnownValuesDetector
 from auditor.model import Category, Person, PrivateValues, SourceResult, SourceStatus
 from auditor.sources.companies_house import CompaniesHouseSource, name_tokens, names_match
@@ -156,7 +157,7 @@ def test_officer_record_found_and_namesakes_ignored(
     assert [r.route_path for r in local_server.requests if r.route_path.startswith("/officers/")] == [
         f"/officers/{OFFICER}/appointments"
     ]
-    hits = {hit.category for hit in KnownValuesDetector().detect(document, JANE)}
+    hits = {hit.category for hit in detect(document, Subject.of(JANE), [KnownValuesDetector()])}
     assert Category.ADDRESS in hits  # the home address as the correspondence address
 
 

@@ -9,6 +9,7 @@ from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config, NetworkSettings
+from auditor.detectors import Subject, detect
 from auditor.detectors.known import KnownValuesDetector
 from auditor.model import Category, Match, Person, PrivateValues, PublicValues, SourceResult, SourceStatus
 from auditor.sources.hibp import HibpSource
@@ -84,7 +85,7 @@ def test_breaches_found(local_server: LocalServer, fetcher_factory: FetcherFacto
         " Physical addresses",
         "breach: Run Club Forum, 2021-02-03",
     ]
-    hits = list(KnownValuesDetector().detect(document, JANE))
+    hits = list(detect(document, Subject.of(JANE), [KnownValuesDetector()]))
     assert [(h.category, h.match) for h in hits] == [(Category.EMAIL, Match.PRIVATE)]
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from auditor.config import Config, NetworkSettings
 from auditor.fetch import Fetcher
-from auditor.sources import SOURCE_CLASSES, SourceContext, SourceState, build_sources
+from auditor.model import SourceState
+from auditor.sources import SOURCE_CLASSES, SourceContext, build_sources
 
 NAMES = [cls.name for cls in SOURCE_CLASSES]
 

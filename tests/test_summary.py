@@ -14,8 +14,8 @@ import pytest
 from test_history import ADDRESS, EMAIL, JANE, KEY, PHONE, SAM, SAM_PHONE, audit, run_on
 
 from auditor.errors import UsageError
-from auditor.history import HistoryStore, MonthSummary, month_summary, parse_month, record_run
-from auditor.model import Person
+from auditor.history import HistoryStore, month_summary, parse_month, record_run
+from auditor.model import MonthSummary, Person
 from auditor.report.summary_report import summary_to_json, trend_chart, write_summary
 
 NOW = dt.datetime(2024, 3, 1, 6, tzinfo=dt.UTC)

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from auditor.audit import AuditRun, PersonAudit, SourceReport
 from auditor.findings import exposure_score
-from auditor.model import Category, Finding, Match, Person, PrivateValues, Severity, SourceStatus
+from auditor.model import (
+    AuditRun,
+    Category,
+    Finding,
+    Match,
+    Person,
+    PersonAudit,
+    PrivateValues,
+    Severity,
+    SourceReport,
+    SourceStatus,
+)
 from auditor.report.view import build_view
 
 JANE = Person(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..model import Category, Document, Hit, Match, Person
+from ..model import Category, Document, Hit, Match
 from ..severity import severity_of
 from .interface import Detector
+from .subject import Subject
 
 SITE, USERNAME, URL = "account_site", "account_username", "account_url"
 """Extracted.meta keys a source sets on a document that is an account's profile page or record."""
@@ -19,7 +20,7 @@ class AccountDetector(Detector):
     name: ClassVar[str] = "accounts"
     attributed_only: ClassVar[bool] = True
 
-    def detect(self, document: Document, person: Person) -> Iterator[Hit]:
+    def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
         meta = document.content.meta
         site, username = meta.get(SITE, ""), meta.get(USERNAME, "")
         if not site or not username:

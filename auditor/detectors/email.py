@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Category, Document, Hit, Match, Person
+from ..model import Category, Document, Hit, Match
 from ..severity import severity_of
 from ..values import emails
 from .interface import Detector
-from .known import KnownCache
+from .subject import Subject
 from .text import haystacks, link_snippet, snippet
 
 
@@ -18,22 +18,16 @@ class EmailDetector(Detector):
     name = "email_addresses"
     attributed_only = True
 
-    def __init__(self) -> None:
-        self._known = KnownCache()
-
-    def detect(self, document: Document, person: Person) -> Iterator[Hit]:
-        """Yield each distinct address once; known addresses are left to `known_values`."""
-        known = self._known(person)
-        seen = set(known.emails)
+    def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
+        """Yield each address; known addresses are left to `known_values`."""
+        known = subject.known.email_values
         for text in haystacks(document):
             for key, start, end in emails.find_discovered(text):
-                if key not in seen:
-                    seen.add(key)
+                if key not in known:
                     yield self._hit(key, snippet(text, start, end))
         for href in document.content.contact_links:
             for key in emails.mailto_addresses(href):
-                if key not in seen and emails.DISCOVERY.fullmatch(key):
-                    seen.add(key)
+                if key not in known and emails.DISCOVERY.fullmatch(key):
                     yield self._hit(key, link_snippet(href))
 
     def _hit(self, key: str, evidence: str) -> Hit:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from ..model import Category, Document, GeoPoint, Hit, Match, Person, PrivateLocation
+from ..model import Category, Document, GeoPoint, Hit, Match, PrivateLocation
 from ..severity import severity_of
 from .interface import Detector
+from .subject import Subject
 
 EARTH_RADIUS_M = 6_371_008.8
 """Mean Earth radius (IUGG); the haversine error is well under the radii people set."""
@@ -37,14 +38,14 @@ class GpsDetector(Detector):
     name = "photo_gps"
     attributed_only = True
 
-    def detect(self, document: Document, person: Person) -> Iterator[Hit]:
+    def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
         """Yield one hit when the document carries a GPS position."""
         point = document.content.gps
         if point is None:
             return
         within = False
         distances = []
-        for place in person.private.locations:
+        for place in subject.person.private.locations:
             metres = haversine_m(point, place)
             inside = metres <= place.radius_m
             within = within or inside

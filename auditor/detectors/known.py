@@ -8,23 +8,20 @@ without the house number.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
-import phonenumbers
-
-from ..model import Category, Document, Hit, Match, Person, Severity
+from ..model import Category, Document, Hit, Match, Severity
 from ..severity import severity_of
 from ..values import emails as email_values
 from ..values import phones as phone_values
-from ..values.addresses import AddressMatch, AddressParts, find_address, parse_address
+from ..values.addresses import AddressMatch, find_address
 from ..values.dates import DateContext, find_dates
+from ..values.links import link_phone
 from ..values.names import NameMatch, find_phrase_value, find_relative
-from ..values.tokens import APOSTROPHES, Hint, TokenText, hint_pattern, literal_hint, phrase_tokens
+from ..values.tokens import Hint, TokenText
 from .interface import Detector
-from .text import Haystack, collapse, haystacks, link_phone, link_snippet, snippet
+from .subject import KnownValues, Subject
+from .text import Haystack, haystacks, link_snippet, snippet
 
 _DATE_NOTES = {
     DateContext.PUBLICATION: (
@@ -44,218 +41,35 @@ _NO_NUMBER_NOTE = (
 )
 
 
-@dataclass(frozen=True)
-class KnownPhone:
-    match: Match
-    value: str
-    nsn: str
-    """National significant number: a cheap test that a page could hold the number at all."""
-
-
-@dataclass(frozen=True)
-class KnownAddress:
-    match: Match
-    key: str
-    value: str
-    parts: AddressParts
-    hint: Hint | None
-    """Finds the street's or the postcode's words; the address is looked for only around them."""
-
-
-@dataclass(frozen=True)
-class KnownPhrase:
-    category: Category
-    key: str
-    value: str
-    hint: Hint | None
-    """Finds words any sighting holds (see `hint_pattern`); None: read the whole page."""
-
-
-@dataclass(frozen=True)
-class KnownValues:
-    """A person's roster values compiled for matching; built once per person and reused."""
-
-    postcodes: Mapping[str, Match] = field(default_factory=dict)
-    """UK postcodes of the roster's addresses -> private/public."""
-    phone_values: Mapping[str, KnownPhone] = field(default_factory=dict)
-    email_values: Mapping[str, tuple[Match, str]] = field(default_factory=dict)
-    addresses: tuple[KnownAddress, ...] = ()
-    birthdays: Mapping[dt.date, str] = field(default_factory=dict)
-    phrases: tuple[KnownPhrase, ...] = ()
-    regions: tuple[str, ...] = ()
-    """Countries of the known numbers: a page's national-format numbers are also read in these."""
-    subject: frozenset[str] = frozenset()
-    """The person's own names as canonical words: "her husband" after them is theirs."""
-    mailbox_words: tuple[str, ...] = ()
-    """The longest word of each known address: every spelling of it holds that word."""
-
-    @property
-    def phones(self) -> Mapping[str, Match]:
-        """E.164 -> private/public, for the discovered-data detectors to leave alone."""
-        return {key: phone.match for key, phone in self.phone_values.items()}
-
-    @property
-    def emails(self) -> Mapping[str, Match]:
-        """Lower-case address -> private/public."""
-        return {key: match for key, (match, _) in self.email_values.items()}
-
-    def address_sightings(self, hay: Haystack) -> Iterator[KnownAddress]:
-        """The roster addresses seen in full in `hay` (for the postcode detector)."""
-        for address in self.addresses:
-            for _, page in _windows(hay, address.hint):
-                sighting = find_address(page, address.parts)
-                if sighting is not None and sighting.kind is AddressMatch.FULL:
-                    yield address
-                    break
-
-
-class KnownCache:
-    """Compiled known values per person: a detector sees many documents about the same person.
-
-    Keyed by the Person value, not its id: an edited roster entry under the same id is recompiled.
-    """
-
-    def __init__(self) -> None:
-        self._by_person: dict[Person, KnownValues] = {}
-
-    def __call__(self, person: Person) -> KnownValues:
-        known = self._by_person.get(person)
-        if known is None:
-            known = self._by_person[person] = compile_known(person)
-        return known
-
-
-def phrase_key(value: str) -> str:
-    """The identity of a relative or other phrase: lower case, one space, one kind of apostrophe."""
-    return re.sub(f"[{APOSTROPHES}]", "'", collapse(value).lower())
-
-
-def address_key(value: str, parts: AddressParts | None) -> str:
-    key = collapse(value).lower()
-    if parts and parts.postcode and parts.postcode.uk:
-        code = re.search(re.escape(parts.postcode.code.replace(" ", "")[:-3]) + r"\s*\w{3}\b", key, re.I)
-        if code:
-            key = key.replace(code.group(), parts.postcode.code.lower())
-    return collapse(key)
-
-
-def compile_known(person: Person) -> KnownValues:
-    """Compile every public and private value of `person`.
-
-    Private values come first so a value mistakenly listed under both is reported as private.
-    The person's name and aliases are deliberately absent: on their own pages they are not findings.
-    """
-    phones: dict[str, KnownPhone] = {}
-    regions: dict[str, None] = {}
-    emails: dict[str, tuple[Match, str]] = {}
-    addresses: list[KnownAddress] = []
-    postcodes: dict[str, Match] = {}
-    groups: list[tuple[Match, Iterable[str], Iterable[str], Iterable[str]]] = [
-        (Match.PRIVATE, person.private.phones, person.private.emails, person.private.addresses),
-        (Match.PUBLIC, person.public.phones, person.public.emails, person.public.addresses),
-    ]
-    for match, phone_list, email_list, address_list in groups:
-        for value in phone_list:
-            number = phone_values.parse(value)
-            if number is not None:
-                key = phone_values.e164(number)
-                nsn = phonenumbers.national_significant_number(number)
-                phones.setdefault(key, KnownPhone(match, value, nsn))
-                # By country code, not by number: drama-range numbers belong to no region's allocation.
-                if phone_values.region_of(number):
-                    regions.setdefault(phone_values.region_of(number))
-        for value in email_list:
-            key = email_values.normalise(value)
-            if "@" in key:
-                emails.setdefault(key, (match, value))
-        for value in address_list:
-            parts = parse_address(value)
-            if parts is None:
-                continue
-            key = address_key(value, parts)
-            if any(a.key == key for a in addresses):
-                continue
-            street_hint = literal_hint(value.split(",")[0] if not parts.numbers else " ".join(parts.street))
-            postcode_hint = ""
-            if parts.postcode:
-                code = parts.postcode.code.lower()
-                postcode_hint = code.split(" ")[0] if parts.postcode.uk else code[:5]
-            hint = hint_pattern((street_hint, postcode_hint)) if street_hint else None
-            addresses.append(KnownAddress(match, key, value, parts, hint))
-            if parts.postcode and parts.postcode.uk:
-                postcodes.setdefault(parts.postcode.code, match)
-    birthdays = {day: day.isoformat() for day in person.private.dates_of_birth}
-    phrases: list[KnownPhrase] = []
-    for category, values in (
-        (Category.RELATIVE, person.private.relatives),
-        (Category.OTHER, person.private.other),
-    ):
-        for value in values:
-            key = phrase_key(value)
-            words = phrase_tokens(value)
-            if key and words and not any(p.key == key and p.category is category for p in phrases):
-                # A relative may be named by the first name alone ("my husband Gareth").
-                names = value.split() if category is Category.RELATIVE else [value]
-                found_in = tuple(literal_hint(name) for name in (names[0], names[-1]))
-                hint = hint_pattern(found_in) if all(found_in) else None
-                phrases.append(KnownPhrase(category, key, value, hint))
-    return KnownValues(
-        postcodes=postcodes,
-        phone_values=phones,
-        email_values=emails,
-        addresses=tuple(addresses),
-        birthdays=birthdays,
-        phrases=tuple(phrases),
-        regions=tuple(regions),
-        mailbox_words=tuple(dict.fromkeys(_longest_word(address) for address in emails)),
-        subject=frozenset(w for n in (person.name, *person.aliases) for w in phrase_tokens(n)),
-    )
-
-
 class KnownValuesDetector(Detector):
     """Every public and private roster value, on any document (attributed or not)."""
 
     name = "known_values"
 
-    def __init__(self) -> None:
-        self.known = KnownCache()
-
-    def detect(self, document: Document, person: Person) -> Iterator[Hit]:
-        """Yield one hit per known value seen in the document's text, title or contact links."""
-        known = self.known(person)
+    def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
+        """Yield every sighting of a known value in the document's text, title or contact links."""
+        known = subject.known
         region = phone_values.page_region(document.url, document.content.meta)
-        hays = [Haystack(text) for text in haystacks(document)]
-        found: dict[tuple[Category, str], Hit] = {}
-
-        def add(hit: Hit) -> None:
-            current = found.get((hit.category, hit.key))
-            if current is None or hit.severity.rank < current.severity.rank:
-                found[(hit.category, hit.key)] = hit
-
-        for hay in hays:
-            for hit in self._phones(hay, known, region):
-                add(hit)
-            for hit in self._emails(hay, known):
-                add(hit)
-            for hit in self._dates(hay, known, region):
-                add(hit)
-            for hit in self._addresses(hay, known):
-                add(hit)
-            for hit in self._phrases(hay, known):
-                add(hit)
+        for text in haystacks(document):
+            hay = Haystack(text)
+            yield from self._phones(hay, known, region)
+            yield from self._emails(hay, known)
+            yield from self._dates(hay, known, region)
+            yield from self._addresses(hay, known)
+            yield from self._phrases(hay, known)
         for href in document.content.contact_links:
             # A tel: link without "+" may follow the page's country or the person's own (a UK mobile
             # on a US club's page): the whole number must match one of theirs either way.
             for link_region in dict.fromkeys((region, *known.regions)):
                 number = link_phone(href, link_region)
-                if number and number in known.phone_values and (Category.PHONE, number) not in found:
-                    add(self._hit(Category.PHONE, known.phone_values[number].match, number,
-                                  known.phone_values[number].value, link_snippet(href)))  # fmt: skip
+                if number and number in known.phone_values:
+                    phone = known.phone_values[number]
+                    yield self._hit(Category.PHONE, phone.match, number, phone.value, link_snippet(href))
+                    break
             for address in email_values.mailto_addresses(href):
-                if address in known.email_values and (Category.EMAIL, address) not in found:
+                if address in known.email_values:
                     match, value = known.email_values[address]
-                    add(self._hit(Category.EMAIL, match, address, value, link_snippet(href)))
-        yield from found.values()
+                    yield self._hit(Category.EMAIL, match, address, value, link_snippet(href))
 
     def _hit(
         self,
@@ -267,6 +81,7 @@ class KnownValuesDetector(Detector):
         *,
         severity: Severity | None = None,
         detail: str = "",
+        covers: tuple[str, ...] = (),
     ) -> Hit:
         return Hit(
             detector=self.name,
@@ -277,6 +92,7 @@ class KnownValuesDetector(Detector):
             evidence=evidence,
             severity=severity or severity_of(category, match),
             detail=detail,
+            covers=covers,
         )
 
     def _phones(self, hay: Haystack, known: KnownValues, region: str) -> Iterator[Hit]:
@@ -344,7 +160,10 @@ class KnownValuesDetector(Detector):
                     continue
                 evidence = snippet(hay.text, offset + sighting.start, offset + sighting.end)
                 if sighting.kind is AddressMatch.FULL:
-                    yield self._hit(Category.ADDRESS, address.match, address.key, address.value, evidence)
+                    # Seen in full, the address is what to report: its postcode alone would say less.
+                    postcode = (address.parts.postcode.code,) if address.parts.postcode else ()
+                    yield self._hit(Category.ADDRESS, address.match, address.key, address.value, evidence,
+                                    covers=postcode)  # fmt: skip
                     break
                 yield self._hit(Category.ADDRESS, address.match, address.key, address.value, evidence,
                                 severity=Severity.INFO, detail=_NO_NUMBER_NOTE)  # fmt: skip
@@ -375,9 +194,3 @@ def _windows(hay: Haystack, hint: Hint | None) -> list[tuple[int, TokenText]]:
     if hint is None:
         return [(0, hay.whole)]
     return hay.windows(hint)
-
-
-def _longest_word(value: str) -> str:
-    """The longest run of letters and digits in `value`, lower-cased: a literal any sighting contains."""
-    words = re.findall(r"[^\W_]+", value.lower())
-    return max(words, key=len, default="")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Category, Document, Hit, Match, Person
+from ..model import Category, Document, Hit, Match
 from ..severity import severity_of
+from ..values.links import messaging_target
 from .interface import Detector
-from .known import KnownCache
-from .text import haystacks, link_snippet, messaging_target, snippet
+from .subject import Subject
+from .text import haystacks, link_snippet, snippet
 
 # A link written out in the page's text (not only as an href). The host must start a token so that
 # "chat.me/" or "format.me/" never reads as "t.me/".
@@ -29,13 +30,9 @@ class MessagingLinkDetector(Detector):
     name = "messaging_links"
     attributed_only = True
 
-    def __init__(self) -> None:
-        self._known = KnownCache()
-
-    def detect(self, document: Document, person: Person) -> Iterator[Hit]:
-        """Yield each distinct link target once, hrefs first (they are what a visitor clicks)."""
-        known = self._known(person)
-        seen: set[str] = set()
+    def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
+        """Yield each link's target, hrefs first (they are what a visitor clicks)."""
+        known = subject.known.phone_values
         found: list[tuple[str, str]] = [(href, link_snippet(href)) for href in document.content.contact_links]
         for text in haystacks(document):
             lower = text.lower()
@@ -47,13 +44,9 @@ class MessagingLinkDetector(Detector):
             if target is None:
                 continue
             service, ident = target
-            key = f"{service}:{ident}"
-            if key in seen:
-                continue
-            seen.add(key)
             # A link to one of the person's own numbers is recognised, not discovered: private is the
             # case that matters (anyone can message their personal phone), public is expected.
-            match = known.phones.get(ident, Match.DISCOVERED)
+            match = known[ident].match if ident in known else Match.DISCOVERED
             private = match is Match.PRIVATE
             detail = f"{_SERVICE_NAMES[service]} link"
             if private:
@@ -64,7 +57,7 @@ class MessagingLinkDetector(Detector):
                 detector=self.name,
                 category=Category.MESSAGING_LINK,
                 match=match,
-                key=key,
+                key=f"{service}:{ident}",
                 value=ident,
                 evidence=evidence,
                 severity=severity_of(Category.MESSAGING_LINK, match, private_target=private),

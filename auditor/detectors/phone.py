@@ -7,12 +7,13 @@ from collections.abc import Iterator
 import phonenumbers
 from phonenumbers import PhoneNumber
 
-from ..model import Category, Document, Hit, Match, Person
+from ..model import Category, Document, Hit, Match
 from ..severity import severity_of
 from ..values import phones
+from ..values.links import tel_number
 from .interface import Detector
-from .known import KnownCache
-from .text import haystacks, link_snippet, snippet, tel_number
+from .subject import Subject
+from .text import haystacks, link_snippet, snippet
 
 
 class PhoneDetector(Detector):
@@ -26,32 +27,25 @@ class PhoneDetector(Detector):
     name = "phone_numbers"
     attributed_only = True
 
-    def __init__(self) -> None:
-        self._known = KnownCache()
-
-    def detect(self, document: Document, person: Person) -> Iterator[Hit]:
-        """Yield each distinct plausible number once; known numbers are left to `known_values`."""
-        known = self._known(person)
+    def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
+        """Yield each plausible number; known numbers are left to `known_values`."""
+        known = subject.known.phone_values
         region = phones.page_region(document.url, document.content.meta)
-        seen = set(known.phones)
         for text in haystacks(document):
             for candidate in phones.find_candidates(text):
                 number = phones.discovered_number(candidate, region)
                 if number is None:
                     continue
                 key = phones.e164(number)
-                if key in seen:
-                    continue
-                seen.add(key)
-                yield self._hit(number, key, candidate.raw, snippet(text, candidate.start, candidate.end))
+                if key not in known:
+                    yield self._hit(number, key, candidate.raw, snippet(text, candidate.start, candidate.end))
         for href in document.content.contact_links:
             linked = tel_number(href, region)
-            if linked is None or linked in seen:
+            if linked is None or linked in known:
                 continue
             number = phonenumbers.parse(linked)
             if not phones.is_real(number):
                 continue
-            seen.add(linked)
             display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
             yield self._hit(number, linked, display, link_snippet(href))
 

@@ -11,10 +11,8 @@ from .store import (
     StateWriteError,
     digest_files,
 )
-from .summary import MonthSummary, month_summary, parse_month
+from .summary import month_summary, parse_month
 from .triage import (
-    DECISIONS,
-    Decision,
     TriageError,
     UnknownFindingError,
     active_decisions,
@@ -25,11 +23,8 @@ from .triage import (
 )
 
 __all__ = [
-    "DECISIONS",
     "SCHEMA_VERSION",
-    "Decision",
     "HistoryStore",
-    "MonthSummary",
     "PruneResult",
     "RunChanges",
     "RunInfo",

@@ -6,17 +6,21 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..audit import AuditRun, PersonAudit
 from ..keys import keyed_hash
 from ..mask import mask_value
-from ..model import Category, Finding, Match, SourceStatus
-from ..report.view import Change, ResolvedView
+from ..model import (
+    AuditRun,
+    Category,
+    Change,
+    Finding,
+    FindingStatus,
+    Match,
+    PersonAudit,
+    ResolvedView,
+    SourceStatus,
+)
 from ..scrub import scrub, scrub_url
 from .store import HistoryStore, StateError, format_time, next_sequence, parse_time
-
-NEW = "new"
-PERSISTING = "persisting"
-REAPPEARED = "reappeared"
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ def _record_person(
         url = scrub_url(finding.url, person, _own_values(finding))
         masked = scrub(mask_value(finding.category, finding.value), person)
         if row is None:
-            status, first_seen = NEW, started
+            status, first_seen = FindingStatus.NEW, started
             db.execute(
                 "INSERT INTO findings (id, person_id, category, severity, match, source, url, value_hash, "
                 "masked, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -131,7 +135,7 @@ def _record_person(
                 ),
             )
         else:
-            status = REAPPEARED if row["resolved_run"] is not None else PERSISTING
+            status = FindingStatus.REAPPEARED if row["resolved_run"] is not None else FindingStatus.PERSISTING
             first_seen = str(row["first_seen"])
             db.execute(
                 "UPDATE findings SET severity = ?, match = ?, source = ?, url = ?, masked = ?, "

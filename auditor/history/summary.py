@@ -5,101 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..model import Category, Severity
+from ..model import Category, FailedSource, MonthSummary, PersonRisk, RunSummary, Severity, TrendPoint
 from .store import HistoryStore, format_time, parse_time
 
 TREND_MONTHS = 12
 TOP_PEOPLE = 10
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _NOT_CHECKED = ("failed", "rate_limited")
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    id: int
-    started: dt.datetime
-    finished: dt.datetime
-    auditor_version: str
-
-
-@dataclass(frozen=True)
-class PersonRisk:
-    """One person at their last run of the month."""
-
-    id: str
-    name: str
-    group: str
-    score: int
-    counts: Mapping[str, int]
-    """Findings by severity, every severity present."""
-    incomplete: bool
-    """A source failed or was rate-limited in that run: the counts may be too low."""
-
-
-@dataclass(frozen=True)
-class FailedSource:
-    """A source that could not check someone during the month: their results are incomplete."""
-
-    name: str
-    people: int
-    """How many people it failed for, at least once in the month."""
-    runs: int
-    """In how many of the month's runs it failed for someone."""
-    statuses: tuple[str, ...]
-    """failed and/or rate_limited."""
-    details: tuple[str, ...]
-    """Distinct reasons given (masked at rest), at most five."""
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    """One month of the trend: the state at each person's last run of that month."""
-
-    month: str
-    audited: bool
-    """False when no run started in that month (then every count is 0)."""
-    people: int
-    by_severity: Mapping[str, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_severity.values())
-
-
-@dataclass(frozen=True)
-class MonthSummary:
-    """What the history says about one calendar month (UTC)."""
-
-    month: str
-    """YYYY-MM."""
-    generated_at: dt.datetime
-    empty: bool
-    """True when no run started in the month; the summary still renders and says so."""
-    runs: tuple[RunSummary, ...]
-    people_audited: int
-    by_severity: Mapping[str, int]
-    """Findings at each person's last run of the month, by severity (every severity present)."""
-    by_category: Mapping[str, int]
-    """The same findings by category (every category present)."""
-    new: int
-    """Findings first seen in the month."""
-    resolved: int
-    """Resolutions in the month: a finding gone while its source ran ok."""
-    reappeared: int
-    """Returns in the month of findings that had been resolved."""
-    most_at_risk: tuple[PersonRisk, ...]
-    """Up to ten people by score at their last run of the month, highest first."""
-    failed_sources: tuple[FailedSource, ...]
-    trend: tuple[TrendPoint, ...] = field(default=())
-    """Twelve months ending with this one, oldest first."""
-
-    @property
-    def total_findings(self) -> int:
-        return sum(self.by_severity.values())
 
 
 def parse_month(text: str) -> tuple[dt.datetime, dt.datetime]:

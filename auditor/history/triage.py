@@ -5,19 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from ..errors import UsageError
-from ..model import Severity
+from ..model import Decision, Severity, TriageDecision
 from ..scrub import scrub_free_text
 from .store import HistoryStore, format_time, next_sequence, parse_time
-
-ACCEPTED = "accepted"
-NOT_ME = "not-me"
-FIXED = "fixed"
-DECISIONS = (ACCEPTED, NOT_ME, FIXED)
-"""accepted: a known, tolerated exposure (optionally until a date); not-me: the value is someone
-else's; fixed: removal was requested, so the finding should be gone by the next run."""
 
 TRIAGE_FLOOR = Severity.MEDIUM
 """Findings at or above this severity wait for triage; lower ones are for information."""
@@ -33,37 +25,10 @@ class UnknownFindingError(TriageError):
     """No finding with that id in the state file."""
 
 
-@dataclass(frozen=True)
-class Decision:
-    """One human decision about one finding."""
-
-    finding_id: str
-    person_id: str
-    category: str
-    value: str
-    """The stored masked display form of the finding's value."""
-    url: str
-    decision: str
-    """accepted, not-me or fixed."""
-    reason: str
-    """Why, as typed (anything that looks like a contact detail masked before storing)."""
-    until: dt.date | None
-    """For accepted: the last day the acceptance applies."""
-    decided_at: dt.datetime
-    came_back_at: dt.datetime | None
-    """For fixed: when a later run still found it. The decision then no longer applies."""
-
-    def active(self, today: dt.date) -> bool:
-        """Whether the decision still takes the finding out of the counts on `today`."""
-        if self.came_back_at is not None:
-            return False
-        return self.until is None or today <= self.until
-
-
 def decide(
     store: HistoryStore,
     finding_id: str,
-    decision: str,
+    decision: TriageDecision | str,
     reason: str,
     until: dt.date | None = None,
     *,
@@ -76,11 +41,12 @@ def decide(
     stored (the CLI's --roster); anything shaped like a contact detail is masked regardless."""
     now = now or dt.datetime.now(dt.UTC)
     finding_id = finding_id.strip().lower()
-    if decision not in DECISIONS:
-        raise TriageError(f"unknown decision {decision!r}: use one of {', '.join(DECISIONS)}")
+    if decision not in set(TriageDecision):
+        raise TriageError(f"unknown decision {decision!r}: use one of {', '.join(TriageDecision)}")
+    decision = TriageDecision(decision)
     if not reason.strip():
         raise TriageError("a reason is required: say why, for whoever reads the history next")
-    if until is not None and decision != ACCEPTED:
+    if until is not None and decision is not TriageDecision.ACCEPTED:
         raise TriageError(f"--until applies only to 'accepted', not to {decision!r}")
     if until is not None and until < now.astimezone(dt.UTC).date():
         raise TriageError(f"--until {until.isoformat()} is already past")
@@ -99,7 +65,7 @@ def decide(
             "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)",
             (
                 finding_id,
-                decision,
+                decision.value,
                 scrub_free_text(
                     scrub_reason(str(row["person_id"]), reason.strip()) if scrub_reason else reason.strip()
                 ),
@@ -174,7 +140,7 @@ def _decisions(store: HistoryStore, finding_id: str | None) -> list[Decision]:
             category=str(r["category"]),
             value=str(r["masked"]),
             url=str(r["url"]),
-            decision=str(r["decision"]),
+            decision=TriageDecision(r["decision"]),
             reason=str(r["reason"]),
             until=dt.date.fromisoformat(r["until"]) if r["until"] else None,
             decided_at=parse_time(r["decided_at"]),

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..advice import AdviceBook
-from ..audit import AuditRun
+from ..model import AuditRun, Change, ResolvedView, Triage
 from .csv_report import render_csv
 from .files import Staged, replace_manifest
 from .html_report import Renderer
 from .json_report import render_json
-from .view import Change, ResolvedView, RunView, Triage, build_view
+from .view import RunView, build_view
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,9 @@ def write_outputs(
 
 
 __all__ = [
-    "Change",
     "OutputPaths",
-    "ResolvedView",
     "RunView",
     "Staged",
-    "Triage",
     "build_view",
     "write_outputs",
 ]

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..history.summary import MonthSummary, TrendPoint
-from ..model import Severity
+from ..model import MonthSummary, Severity, TrendPoint
 from .files import write_atomic
 from .html_report import make_environment
 from .view import iso

@@ -5,60 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
 from urllib.parse import urlsplit
 
-from ..audit import AuditRun, PersonAudit
 from ..mask import mask_text, mask_url, mask_value, secret_words, url_secrets
-from ..model import Finding, Match, Person, Severity
+from ..model import (
+    AuditRun,
+    Change,
+    Decision,
+    Finding,
+    FindingStatus,
+    Match,
+    Person,
+    PersonAudit,
+    ResolvedView,
+    Severity,
+    Triage,
+)
 from ..scrub import scrub, scrub_url
-
-STATUS_NEW = "new"
-
-
-class Decided(Protocol):
-    """A human triage decision, as history keeps it (auditor.history.Decision)."""
-
-    @property
-    def decision(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def until(self) -> dt.date | None: ...
-
-
-@dataclass(frozen=True)
-class Triage:
-    """What people decided about findings, and what history noticed about those decisions."""
-
-    decisions: Mapping[str, Decided] = field(default_factory=dict)
-    """Active decisions by finding id: these findings are shown apart and do not count."""
-    came_back: frozenset[str] = frozenset()
-    """Findings marked fixed that a later run still found."""
-    awaiting: Mapping[str, int] = field(default_factory=dict)
-    """Per person: findings (medium and worse) no one has triaged yet."""
-    with_history: bool = False
-    """False when the audit kept no history: then nothing can await triage."""
-
-
-@dataclass(frozen=True)
-class Change:
-    """What history says about one finding (issue: month after month)."""
-
-    status: str
-    """new, persisting or reappeared."""
-    first_seen: dt.datetime
-
-
-@dataclass(frozen=True)
-class ResolvedView:
-    """A finding seen last time and gone now (its source ran successfully this time)."""
-
-    id: str
-    category: str
-    value: str
-    url: str
-    last_seen: str
 
 
 @dataclass(frozen=True)
@@ -213,7 +176,7 @@ def _person_view(
         groups=_groups(tuple(f for f, _ in counted), tuple(v for _, v in counted)),
         resolved=resolved,
         incomplete=audit.incomplete,
-        new_count=sum(1 for _, v in counted if v.status == STATUS_NEW),
+        new_count=sum(1 for _, v in counted if v.status == FindingStatus.NEW),
         triaged=tuple(v for v in views if v.triage),
         awaiting_triage=triage.awaiting.get(audit.person.id, 0) if triage.with_history else None,
     )
@@ -242,7 +205,7 @@ def _finding_view(
         url=finding.url if reveal else mask_url(scrub_url(finding.url, person), in_urls),
         host=urlsplit(finding.url).hostname or "",
         evidence=finding.evidence if reveal else mask_text(finding.evidence, secrets),
-        status=change.status if change else STATUS_NEW,
+        status=(change.status if change else FindingStatus.NEW).value,
         first_seen=iso(change.first_seen if change else run.started_at),
         advice=finding.advice,
         # A detail can be a page's own words (an account's display name): masked like the evidence.
@@ -255,13 +218,10 @@ def _finding_view(
     )
 
 
-def _triage_note(decision: Decided, reveal: bool, secrets: list[str]) -> str:
+def _triage_note(decision: Decision, reveal: bool, secrets: list[str]) -> str:
     reason = decision.reason if reveal else mask_text(decision.reason, secrets)
     until = f" until {decision.until.isoformat()}" if decision.until else ""
     return f"{reason}{until}"
-
-
-_STATUS_ORDER = {"new": 0, "reappeared": 1, "persisting": 2}
 
 
 def _groups(findings: tuple[Finding, ...], views: tuple[FindingView, ...]) -> tuple[ValueGroup, ...]:
@@ -285,7 +245,7 @@ def _groups(findings: tuple[Finding, ...], views: tuple[FindingView, ...]) -> tu
                 detail=worst.detail,
                 advice=advice,
                 places=tuple(places),
-                status=min((p.status for p in places), key=lambda s: _STATUS_ORDER.get(s, 9)),
+                status=min((p.status for p in places), key=lambda s: FindingStatus(s).rank),
             )
         )
     groups.sort(key=lambda g: (Severity(g.severity).rank, g.category, g.value))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from ..model import SourceState
 from .companies_house import CompaniesHouseSource
 from .crawl import CrawlSource
 from .github import GitHubSource
@@ -31,17 +31,6 @@ SOURCE_CLASSES: tuple[type[Source], ...] = (
     HibpSource,
 )
 """Every source, in the order reports list them."""
-
-
-@dataclass(frozen=True)
-class SourceState:
-    """One source's state for `auditor sources` and the reports' coverage tables."""
-
-    name: str
-    description: str
-    enabled: bool
-    reason: str
-    """Why it is on or off, in a few words."""
 
 
 def option_schemas() -> dict[str, Mapping[str, Any]]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from auditor.detectors import default_detectors
+from auditor.detectors import Subject, detect
 from auditor.extract.html import extract_html
 from auditor.model import Category, Document, Extracted, Hit, Match, Person, PrivateValues, Severity
 
@@ -91,10 +91,7 @@ Detect = Callable[[Document, Person], Iterable[Hit]]
 
 
 def detect_all(document: Document, person: Person) -> list[Hit]:
-    hits: list[Hit] = []
-    for detector in default_detectors():
-        hits.extend(detector.detect(document, person))
-    return hits
+    return detect(document, Subject.of(person))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Frozen value types passed between the pipeline's stages (profiles -> sources -> detectors -> findings)."""
+"""The pipeline's values: the roster's people, fetched documents, hits and findings."""
 
 from __future__ import annotations
 
@@ -227,6 +227,9 @@ class Hit:
     severity: Severity
     detail: str = ""
     """Extra context for the reader, e.g. "mobile" or "120 m from home"."""
+    covers: tuple[str, ...] = ()
+    """Keys of discovered values of the same category that this sighting already reports: a home
+    address seen in full covers its postcode, which is then not reported again on its own."""
 
 
 @dataclass(frozen=True)
