@@ -1,26 +1,19 @@
-"""What the API sources share: guarded GETs, capped JSON, rate-limit headers, record documents, tallies."""
+"""The base of every source that asks a web API: where the service is, its key, guarded GETs, capped
+JSON, and the rule that a rate limit stops the look-ups after it. A source supplies what to look up
+and how to read one answer (`records` has the readers)."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, ClassVar, TypeVar
 
 from ..fetch import Fetcher, Response
-from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
-from .interface import NotConfigured
-
-MAX_JSON_BYTES = 2_000_000
-"""No record these services return comes near this; a bigger body is hostile or broken."""
-MAX_JSON_DEPTH = 64
-MAX_FIELD_CHARS = 1_000
-"""One rendered value (a bio, a breach title); longer values are cut."""
-MAX_RECORD_CHARS = 50_000
-MAX_URL_CHARS = 2_048
+from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
+from .interface import NotConfigured, Source, SourceContext
+from .records import parse_json
+from .trouble import ApiTrouble, expect_ok
 
 BASE_URL_SCHEMA: Mapping[str, Any] = {
     "type": "string",
@@ -33,24 +26,126 @@ ENV_NAME_SCHEMA: Mapping[str, Any] = {
     "description": "The name of the environment variable holding the key (never the key itself).",
 }
 
-
-class ApiTrouble(Exception):
-    """One look-up that could not be completed: failed, or rate-limited (never "nothing found").
-
-    Raised and caught inside a source's `collect`; `detail` never holds a private value.
-    """
-
-    def __init__(self, status: SourceStatus, detail: str, failure: FetchFailure | None = None) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.failure = failure
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
-def base_url(options: Mapping[str, Any], default: str) -> str:
-    """The configured base URL without a trailing slash, so documented paths append cleanly."""
-    value = options.get("base_url", default)
-    return str(value).rstrip("/")
+class ApiSource(Source):
+    """A source backed by one web API. Subclasses set the class attributes below; the options schema
+    (`base_url`, and the key's environment variable when the service takes a key) follows from them."""
+
+    service: ClassVar[str]
+    """The service's name in details and failures, e.g. "GitHub"."""
+    default_base_url: ClassVar[str]
+    accept: ClassVar[str] = "application/json"
+    extra_headers: ClassVar[Mapping[str, str]] = {}
+    """Headers every request sends besides Accept (an API version, say)."""
+    key_env: ClassVar[str] = ""
+    """The environment variable holding the key by default; "" for a service without keys."""
+    key_option: ClassVar[str] = "api_key_env"
+    """The option that names another variable."""
+    key_required: ClassVar[bool] = False
+    """Without the key the source is off (NotConfigured naming the variable); else the key only lifts
+    the service's rate limit."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "options_schema" not in cls.__dict__:
+            properties: dict[str, Any] = {"base_url": BASE_URL_SCHEMA}
+            if cls.key_env:
+                properties[cls.key_option] = ENV_NAME_SCHEMA
+            cls.options_schema = {"type": "object", "properties": properties, "additionalProperties": False}
+
+    def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
+        super().__init__(options, ctx)
+        self.base_url = str(options.get("base_url") or self.default_base_url).rstrip("/")
+        key = ""
+        if self.key_env:
+            # Keys come from the environment only: a config file is often shared or committed.
+            env = str(options.get(self.key_option, self.key_env))
+            key = ctx.environ.get(env, "").strip()
+            if self.key_required and not key:
+                raise NotConfigured(f"needs {env} in the environment")
+        self.headers = {"Accept": self.accept, **self.extra_headers, **(self.key_headers(key) if key else {})}
+
+    def key_headers(self, key: str) -> dict[str, str]:
+        """The headers that carry the service's key (called only when there is one)."""
+        return {}
+
+    def refuse(self, response: Response, shown_url: str) -> None:
+        """Raise ApiTrouble for a status this service uses in its own way (a 401 for a bad key, a 403
+        that means a rate limit); then 404 is "nothing there", 429 rate-limited and the rest failed."""
+
+    def fetch(self, url: str, *, shown_url: str | None = None, accept: str | None = None) -> Response:
+        """GET `url` through the fetch layer (see `get`)."""
+        headers = self.headers if accept is None else {**self.headers, "Accept": accept}
+        return get(self.ctx.fetcher, url, service=self.service, headers=headers, shown_url=shown_url)
+
+    def get_json(self, url: str, *, shown_url: str | None = None) -> Any:
+        """The JSON at `url`, capped in size and depth; None for 404. Raises ApiTrouble for anything
+        else that is not an answer. `shown_url` stands for `url` wherever it would be shown or cached."""
+        response = self.fetch(url, shown_url=shown_url)
+        shown = shown_url or url
+        if response.status == 404:
+            return None
+        self.refuse(response, shown)
+        expect_ok(response, self.service, shown)
+        return parse_json(response, self.service, shown)
+
+    @staticmethod
+    def until_rate_limited(
+        values: Iterable[_T], lookup: Callable[[_T], _R]
+    ) -> Iterator[tuple[_T, _R | ApiTrouble | None]]:
+        """Each value with its look-up's result or trouble. Once the service rate-limits us, the values
+        after it come with None, not tried: asking again straight away would only be refused, and
+        services block clients that keep going."""
+        stopped = False
+        for value in values:
+            if stopped:
+                yield value, None
+                continue
+            try:
+                yield value, lookup(value)
+            except ApiTrouble as trouble:
+                stopped = trouble.status is SourceStatus.RATE_LIMITED
+                yield value, trouble
+
+    def look_up_each(
+        self,
+        tally: Tally,
+        values: Sequence[_T],
+        lookup: Callable[[_T, list[Document]], None],
+        which: Callable[[int, _T], str],
+    ) -> None:
+        """Look each value up into `tally`. `lookup` appends what it finds as it goes, so what it found
+        before it failed still counts; `which` names a look-up in details, without private values."""
+
+        def one(value: _T) -> list[Document]:
+            found: list[Document] = []
+            try:
+                lookup(value, found)
+            except ApiTrouble as trouble:
+                tally.documents.extend(found)
+                raise trouble
+            return found
+
+        for index, (value, outcome) in enumerate(self.until_rate_limited(values, one), start=1):
+            if isinstance(outcome, ApiTrouble):
+                tally.trouble(which(index, value), outcome)
+            elif outcome is not None:
+                tally.answered(outcome)
+
+    def look_up_emails(
+        self, person: Person, lookup: Callable[[str, list[Document]], None], found_what: str
+    ) -> SourceResult:
+        """Look up each of the person's emails (private and public) in turn, into one tallied result."""
+        emails = unique([*person.private.emails, *person.public.emails])
+        if not emails:
+            return SourceResult(self.name, SourceStatus.SKIPPED, "no email addresses on the roster")
+        tally = Tally(self.name, "email", len(emails))
+        # Which look-up failed, by position: never the address itself.
+        self.look_up_each(tally, emails, lookup, lambda index, _: f"email {index} of {len(emails)}")
+        return tally.result(found_what)
 
 
 def get(
@@ -72,156 +167,6 @@ def get(
         status = SourceStatus.RATE_LIMITED if result.reason == "rate_limited" else SourceStatus.FAILED
         raise ApiTrouble(status, f"{service}: {result.detail or result.reason}", failure)
     return result
-
-
-def rate_limit_note(response: Response) -> str:
-    """When the service will answer again, from X-RateLimit-Reset (epoch seconds) or Retry-After."""
-    reset = response.headers.get("x-ratelimit-reset", "").strip()
-    if reset.isdigit() and len(reset) <= 11:
-        when = dt.datetime.fromtimestamp(int(reset), dt.UTC)
-        return f"resets at {when:%H:%M} UTC"
-    retry = response.headers.get("retry-after", "").strip()
-    if retry.isdigit() and len(retry) <= 9:
-        return f"retry after {int(retry)} s"
-    return ""
-
-
-def rate_limited(response: Response, service: str, shown_url: str) -> ApiTrouble:
-    """The service said slow down: a rate_limited outcome with when it resets, if it said."""
-    note = rate_limit_note(response)
-    detail = f"{service} rate limit reached (HTTP {response.status})" + (f"; {note}" if note else "")
-    return ApiTrouble(SourceStatus.RATE_LIMITED, detail, FetchFailure(shown_url, "rate_limited", detail))
-
-
-def http_error(response: Response, service: str, shown_url: str, why: str = "") -> ApiTrouble:
-    """An unexpected status: failed, with the status (the body is the service's, hostile, unread)."""
-    detail = f"{service} answered HTTP {response.status}" + (f" ({why})" if why else "")
-    return ApiTrouble(SourceStatus.FAILED, detail, FetchFailure(shown_url, "http_error", detail))
-
-
-def malformed(service: str, shown_url: str, why: str) -> ApiTrouble:
-    detail = f"malformed response from {service} ({why})"
-    return ApiTrouble(SourceStatus.FAILED, detail, FetchFailure(shown_url, "parse", detail))
-
-
-def expect_ok(response: Response, service: str, shown_url: str) -> None:
-    """Raise for anything but a 2xx: 429 is rate-limited, the rest failed (callers handle 404 first)."""
-    if response.status == 429:
-        raise rate_limited(response, service, shown_url)
-    if not response.ok:
-        raise http_error(response, service, shown_url)
-
-
-def parse_json(response: Response, service: str, shown_url: str) -> Any:
-    """The body as JSON, size- and depth-capped; malformed bodies raise ApiTrouble (failed)."""
-    if len(response.body) > MAX_JSON_BYTES:
-        raise malformed(service, shown_url, f"body over {MAX_JSON_BYTES} bytes")
-    try:
-        text = response.body.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise malformed(service, shown_url, "not UTF-8") from e
-    if _nesting(text) > MAX_JSON_DEPTH:
-        raise malformed(service, shown_url, "nested too deeply")
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError) as e:
-        raise malformed(service, shown_url, "not JSON") from e
-
-
-def _nesting(text: str) -> int:
-    """An upper bound on the JSON nesting depth (brackets inside strings count too: fine for a cap)."""
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest
-
-
-def expect_dict(value: Any, service: str, shown_url: str, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise malformed(service, shown_url, f"{what} is not an object")
-    return value
-
-
-def expect_list(value: Any, service: str, shown_url: str, what: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise malformed(service, shown_url, f"{what} is not a list")
-    return value
-
-
-def dict_at(obj: Mapping[str, Any], key: str) -> dict[str, Any]:
-    """A nested object, or {} when absent or of the wrong type (optional fields are optional)."""
-    value = obj.get(key)
-    return value if isinstance(value, dict) else {}
-
-
-def list_at(obj: Mapping[str, Any], key: str) -> list[Any]:
-    value = obj.get(key)
-    return value if isinstance(value, list) else []
-
-
-def text_at(obj: Mapping[str, Any], key: str) -> str:
-    """A scalar field as one clean line ("" when absent, null or not a scalar)."""
-    value = obj.get(key)
-    if isinstance(value, bool) or value is None:
-        return ""
-    if isinstance(value, int | float):
-        return str(value)
-    return clean(value) if isinstance(value, str) else ""
-
-
-def clean(value: str, limit: int = MAX_FIELD_CHARS) -> str:
-    """One printable line: control characters and line breaks (which could forge record lines) become
-    spaces, runs of whitespace collapse, and the result is capped."""
-    text = "".join(ch if ch.isprintable() else " " for ch in value[: limit * 4])
-    return " ".join(text.split())[:limit]
-
-
-def web_url(value: Any, fallback: str) -> str:
-    """A URL from a response only if it is a plain http(s) URL with a host; else the fallback."""
-    if isinstance(value, str) and len(value) <= MAX_URL_CHARS and value == value.strip():
-        try:
-            parts = urlsplit(value)
-        except ValueError:
-            return fallback
-        if parts.scheme in ("http", "https") and parts.hostname and value.isprintable():
-            return value
-    return fallback
-
-
-def record_text(lines: Iterable[tuple[str, str]]) -> str:
-    """A record as "field: value" lines (empty values left out): the shape the detectors read."""
-    out = [f"{name}: {clean(value)}" for name, value in lines if value and clean(value)]
-    return "\n".join(out)[:MAX_RECORD_CHARS]
-
-
-def record_document(
-    *,
-    source: str,
-    url: str,
-    label: str,
-    lines: Iterable[tuple[str, str]],
-    attributed: bool = True,
-    account: tuple[str, str] | None = None,
-) -> Document:
-    """A Document for one API record; `account` = (platform, handle) when the record is a public
-    account or profile (auditor.detectors.account reports it)."""
-    title = clean(label, 200)
-    meta = (
-        {}
-        if account is None
-        else {"account_site": account[0], "account_username": account[1], "account_url": url}
-    )
-    return Document(
-        url=url,
-        source=source,
-        content=Extracted(kind=DocKind.RECORD, text=record_text(lines), title=title, meta=meta),
-        attributed=attributed,
-        label=title,
-    )
 
 
 @dataclass
@@ -276,48 +221,6 @@ class Tally:
         return SourceResult(
             self.source, self.status, "; ".join(notes), tuple(self.documents), tuple(self.failures)
         )
-
-
-KEYED_OPTIONS_SCHEMA: Mapping[str, Any] = {
-    "type": "object",
-    "properties": {"base_url": BASE_URL_SCHEMA, "api_key_env": ENV_NAME_SCHEMA},
-    "additionalProperties": False,
-}
-"""Options of a keyed API source: where the service is, and which environment variable holds its key."""
-
-
-def api_key(options: Mapping[str, Any], environ: Mapping[str, str], default_env: str) -> tuple[str, str]:
-    """(environment variable name, key) for a source's API key; the key is "" when it is not set.
-    Keys come from the environment only: a config file is often shared or committed."""
-    env = str(options.get("api_key_env", default_env))
-    return env, environ.get(env, "").strip()
-
-
-def required_api_key(options: Mapping[str, Any], environ: Mapping[str, str], default_env: str) -> str:
-    """The source's API key, or NotConfigured naming the variable to set (the source is then off)."""
-    env, key = api_key(options, environ, default_env)
-    if not key:
-        raise NotConfigured(f"needs {env} in the environment")
-    return key
-
-
-def look_up_emails(
-    source: str, person: Person, lookup: Callable[[str], list[Document]], found_what: str
-) -> SourceResult:
-    """Look up each of the person's emails (private and public) in turn, into one tallied result."""
-    emails = unique([*person.private.emails, *person.public.emails])
-    if not emails:
-        return SourceResult(source, SourceStatus.SKIPPED, "no email addresses on the roster")
-    tally = Tally(source, "email", len(emails))
-    for index, email in enumerate(emails, start=1):
-        if tally.stopped:
-            break
-        try:
-            tally.answered(lookup(email))
-        except ApiTrouble as trouble:
-            # Which look-up failed, by position: never the address itself.
-            tally.trouble(f"email {index} of {len(emails)}", trouble)
-    return tally.result(found_what)
 
 
 def unique(values: Iterable[str]) -> list[str]:

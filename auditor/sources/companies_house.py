@@ -9,10 +9,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 from urllib.parse import quote_plus
 
+from ..fetch import Response
 from ..model import Document, Person, SourceResult
-from . import api
-from .api import ApiTrouble
-from .interface import Source, SourceContext
+from . import records
+from .api import ApiSource, Tally, unique
+from .trouble import ApiTrouble, http_error
 
 SERVICE = "Companies House"
 DEFAULT_BASE_URL = "https://api.company-information.service.gov.uk"
@@ -61,40 +62,39 @@ def month_year(value: Any) -> tuple[int, int] | None:
     return None
 
 
-class CompaniesHouseSource(Source):
+class CompaniesHouseSource(ApiSource):
     """Directors' records: a correspondence address that is a home address, and the birth month."""
 
     name: ClassVar[str] = "companies_house"
     description: ClassVar[str] = "Companies House officer records under the person's name and birth month"
     default_on: ClassVar[bool] = True  # but NotConfigured (off, with the reason) without its key
-    options_schema: ClassVar[Mapping[str, Any]] = api.KEYED_OPTIONS_SCHEMA
+    service: ClassVar[str] = SERVICE
+    default_base_url: ClassVar[str] = DEFAULT_BASE_URL
+    key_env: ClassVar[str] = DEFAULT_KEY_ENV
+    key_required: ClassVar[bool] = True
 
-    def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
-        super().__init__(options, ctx)
-        key = api.required_api_key(options, ctx.environ, DEFAULT_KEY_ENV)
-        self.base_url = api.base_url(options, DEFAULT_BASE_URL)
+    def key_headers(self, key: str) -> dict[str, str]:
         # The key is the HTTP Basic user name with an empty password (developer.company-information
         # .service.gov.uk "Authentication"). 600 requests per 5 minutes, then 429 for the rest of them.
-        token = base64.b64encode(f"{key}:".encode()).decode("ascii")
-        self.headers = {"Accept": "application/json", "Authorization": f"Basic {token}"}
+        return {"Authorization": "Basic " + base64.b64encode(f"{key}:".encode()).decode("ascii")}
+
+    def refuse(self, response: Response, shown_url: str) -> None:
+        if response.status == 401:
+            raise http_error(response, SERVICE, shown_url, "API key refused")
 
     def collect(self, person: Person) -> SourceResult:
-        names = api.unique([person.name, *person.aliases])[:MAX_NAMES]
+        names = unique([person.name, *person.aliases])[:MAX_NAMES]
         wanted = [name_tokens(n) for n in names]
         births = {(d.month, d.year) for d in person.private.dates_of_birth}
-        tally = api.Tally(self.name, "name", len(names))
+        tally = Tally(self.name, "name", len(names))
         officers: dict[str, dict[str, Any]] = {}
-        for index, name in enumerate(names, start=1):
-            if tally.stopped:
-                break
-            try:
-                for officer_id, item in self._search(name):
-                    if _is_them(item, wanted, births):
-                        officers.setdefault(officer_id, item)
-            except ApiTrouble as trouble:
-                tally.trouble(f"name {index} of {len(names)}", trouble)
-                continue
-            tally.answered([])
+
+        def search(name: str, _: list[Document]) -> None:
+            for officer_id, item in self._search(name):
+                if _is_them(item, wanted, births):
+                    officers.setdefault(officer_id, item)
+
+        self.look_up_each(tally, names, search, lambda index, _: f"name {index} of {len(names)}")
         for number, (officer_id, item) in enumerate(list(officers.items())[:MAX_OFFICERS], start=1):
             if tally.stopped:
                 break
@@ -111,15 +111,15 @@ class CompaniesHouseSource(Source):
     def _search(self, name: str) -> Iterable[tuple[str, dict[str, Any]]]:
         """(officer id, search item) for each hit of GET /search/officers?q= (first page only)."""
         url = f"{self.base_url}/search/officers?q={quote_plus(name)}&items_per_page={ITEMS_PER_PAGE}"
-        data = self._get_json(url)
+        data = self.get_json(url)
         if data is None:
             return []
-        items = api.list_at(api.expect_dict(data, SERVICE, url, "the search result"), "items")
+        items = records.list_at(records.expect_dict(data, SERVICE, url, "the search result"), "items")
         hits = []
         for item in items[:ITEMS_PER_PAGE]:
             if not isinstance(item, dict):
                 continue
-            link = _OFFICER_LINK.fullmatch(api.text_at(api.dict_at(item, "links"), "self"))
+            link = _OFFICER_LINK.fullmatch(records.text_at(records.dict_at(item, "links"), "self"))
             if link:
                 hits.append((link.group(1), item))
         return hits
@@ -127,21 +127,21 @@ class CompaniesHouseSource(Source):
     def _officer(self, officer_id: str, item: Mapping[str, Any], *, attributed: bool) -> Document | None:
         """The officer's appointments (GET /officers/{id}/appointments) as one record document."""
         url = f"{self.base_url}/officers/{officer_id}/appointments?items_per_page={MAX_APPOINTMENTS}"
-        data = self._get_json(url)
+        data = self.get_json(url)
         if data is None:
             return None  # gone from the register since the search index was built
-        record = api.expect_dict(data, SERVICE, url, "the appointment list")
-        title = api.text_at(record, "name") or api.text_at(item, "title")
+        record = records.expect_dict(data, SERVICE, url, "the appointment list")
+        title = records.text_at(record, "name") or records.text_at(item, "title")
         born = month_year(record.get("date_of_birth")) or month_year(item.get("date_of_birth"))
         lines = [("officer", title)]
         if born:
             # Month and year only, as the register shows them (the day is withheld since 2015).
             lines.append(("date of birth", f"{_MONTHS[born[0] - 1]} {born[1]}"))
-        lines.append(("address", api.text_at(item, "address_snippet")))
-        for appointment in api.list_at(record, "items")[:MAX_APPOINTMENTS]:
+        lines.append(("address", records.text_at(item, "address_snippet")))
+        for appointment in records.list_at(record, "items")[:MAX_APPOINTMENTS]:
             if isinstance(appointment, dict):
                 lines += _appointment_lines(appointment)
-        return api.record_document(
+        return records.record_document(
             source=self.name,
             url=f"{WEB_URL}/officers/{officer_id}/appointments",
             label=f"Companies House officer record: {title}",
@@ -149,39 +149,30 @@ class CompaniesHouseSource(Source):
             attributed=attributed,
         )
 
-    def _get_json(self, url: str) -> Any:
-        response = api.get(self.ctx.fetcher, url, service=SERVICE, headers=self.headers)
-        if response.status == 404:
-            return None
-        if response.status == 401:
-            raise api.http_error(response, SERVICE, url, "API key refused")
-        api.expect_ok(response, SERVICE, url)
-        return api.parse_json(response, SERVICE, url)
-
 
 def _is_them(item: Mapping[str, Any], wanted: list[tuple[str, ...]], births: set[tuple[int, int]]) -> bool:
     """Name matches the person or an alias and, when the roster has a birth date, so does the month."""
-    if not any(names_match(name_tokens(api.text_at(item, "title")), person) for person in wanted):
+    if not any(names_match(name_tokens(records.text_at(item, "title")), person) for person in wanted):
         return False
     return not births or month_year(item.get("date_of_birth")) in births
 
 
 def _appointment_lines(appointment: Mapping[str, Any]) -> list[tuple[str, str]]:
-    company = api.dict_at(appointment, "appointed_to")
-    role = api.text_at(appointment, "officer_role").replace("-", " ") or "officer"
-    what = f"{role} of {api.text_at(company, 'company_name') or 'a company'}"
-    number = api.text_at(company, "company_number")
+    company = records.dict_at(appointment, "appointed_to")
+    role = records.text_at(appointment, "officer_role").replace("-", " ") or "officer"
+    what = f"{role} of {records.text_at(company, 'company_name') or 'a company'}"
+    number = records.text_at(company, "company_number")
     what += f" ({number})" if number else ""
     for key, verb in (("appointed_on", "appointed"), ("resigned_on", "resigned")):
-        when = api.text_at(appointment, key)
+        when = records.text_at(appointment, key)
         what += f", {verb} {when}" if when else ""
-    address = api.dict_at(appointment, "address")
+    address = records.dict_at(appointment, "address")
     parts = ("care_of", "po_box", "premises", "address_line_1", "address_line_2", "locality", "region",
              "postal_code", "country")  # fmt: skip
     return [
         ("appointment", what),
-        ("correspondence address", ", ".join(p for p in (api.text_at(address, k) for k in parts) if p)),
-        ("occupation", api.text_at(appointment, "occupation")),
-        ("country of residence", api.text_at(appointment, "country_of_residence")),
-        ("nationality", api.text_at(appointment, "nationality")),
+        ("correspondence address", ", ".join(p for p in (records.text_at(address, k) for k in parts) if p)),
+        ("occupation", records.text_at(appointment, "occupation")),
+        ("country of residence", records.text_at(appointment, "country_of_residence")),
+        ("nationality", records.text_at(appointment, "nationality")),
     ]

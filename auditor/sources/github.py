@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 from urllib.parse import quote, urlsplit
 
+from ..fetch import Response
 from ..model import Document, Person, SourceResult, SourceStatus
-from . import api
-from .api import ApiTrouble
-from .interface import Source, SourceContext
+from . import records
+from .api import ApiSource, Tally, unique
+from .trouble import rate_limited
 
 SERVICE = "GitHub"
 DEFAULT_BASE_URL = "https://api.github.com"
@@ -29,50 +30,37 @@ _REPO = re.compile(r"[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}")
 _SHA = re.compile(r"[0-9a-fA-F]{7,64}")
 
 
-class GitHubSource(Source):
+class GitHubSource(ApiSource):
     """GitHub profiles under the person's usernames, and the emails their public commits carry."""
 
     name: ClassVar[str] = "github"
     description: ClassVar[str] = "GitHub profiles for the person's usernames and their public commit emails"
-    options_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {"base_url": api.BASE_URL_SCHEMA, "token_env": api.ENV_NAME_SCHEMA},
-        "additionalProperties": False,
-    }
+    service: ClassVar[str] = SERVICE
+    default_base_url: ClassVar[str] = DEFAULT_BASE_URL
+    accept: ClassVar[str] = "application/vnd.github+json"
+    key_env: ClassVar[str] = "GITHUB_TOKEN"
+    key_option: ClassVar[str] = "token_env"
+    extra_headers: ClassVar[Mapping[str, str]] = {"X-GitHub-Api-Version": API_VERSION}
 
-    def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
-        super().__init__(options, ctx)
-        self.base_url = api.base_url(options, DEFAULT_BASE_URL)
-        self.headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION}
-        token = ctx.environ.get(str(options.get("token_env", "GITHUB_TOKEN")), "").strip()
-        if token:
-            # 5,000 requests an hour instead of 60 (docs.github.com "Rate limits for the REST API").
-            self.headers["Authorization"] = f"Bearer {token}"
+    def key_headers(self, key: str) -> dict[str, str]:
+        # 5,000 requests an hour instead of 60 (docs.github.com "Rate limits for the REST API").
+        return {"Authorization": f"Bearer {key}"}
 
     def collect(self, person: Person) -> SourceResult:
-        usernames = api.unique(person.usernames)
+        usernames = unique(person.usernames)
         if not usernames:
             return SourceResult(self.name, SourceStatus.SKIPPED, "no usernames on the roster")
-        tally = api.Tally(self.name, "username", len(usernames))
-        for login in usernames:
-            if tally.stopped:
-                break
-            documents: list[Document] = []
-            try:
-                self._lookup(login, documents)
-            except ApiTrouble as trouble:
-                tally.documents.extend(documents)  # a profile seen before the events failed still counts
-                tally.trouble(f"username {login}", trouble)
-                continue
-            tally.answered(documents)
+        tally = Tally(self.name, "username", len(usernames))
+        # A username is public: it names its own look-up. A profile seen before the events failed counts.
+        self.look_up_each(tally, usernames, self._lookup, lambda _, login: f"username {login}")
         return tally.result("with a GitHub profile")
 
     def _lookup(self, login: str, documents: list[Document]) -> None:
-        profile = self._get_json(f"/users/{quote(login, safe='')}")
+        profile = self._json(f"/users/{quote(login, safe='')}")
         if profile is None:
             return  # no such user: checked, nothing there
-        profile = api.expect_dict(profile, SERVICE, self._url("/users/"), "the user")
-        html_url = api.web_url(profile.get("html_url"), f"https://github.com/{quote(login, safe='')}")
+        profile = records.expect_dict(profile, SERVICE, self._url("/users/"), "the user")
+        html_url = records.web_url(profile.get("html_url"), f"https://github.com/{quote(login, safe='')}")
         documents.append(_profile_document(self.name, login, html_url, profile))
         commits = self._commit_emails(login)
         if commits:
@@ -80,26 +68,28 @@ class GitHubSource(Source):
 
     def _commit_emails(self, login: str) -> list[tuple[str, str, str, str]]:
         """(name, email, repo, sha) of recent public commits, noreply addresses left out."""
-        events = self._get_json(f"/users/{quote(login, safe='')}/events/public?per_page={MAX_EVENTS}")
+        events = self._json(f"/users/{quote(login, safe='')}/events/public?per_page={MAX_EVENTS}")
         if events is None:
             return []
-        events = api.expect_list(events, SERVICE, self._url("/users/"), "the events")
+        events = records.expect_list(events, SERVICE, self._url("/users/"), "the events")
         found: list[tuple[str, str, str, str]] = []
         heads: list[tuple[str, str]] = []
         for event in events[:MAX_EVENTS]:
             if not isinstance(event, dict) or event.get("type") != "PushEvent":
                 continue
-            payload = api.dict_at(event, "payload")
-            repo = api.text_at(api.dict_at(event, "repo"), "name")
+            payload = records.dict_at(event, "payload")
+            repo = records.text_at(records.dict_at(event, "repo"), "name")
             commits = payload.get("commits")
             if isinstance(commits, list):  # GitHub Enterprise Server, and github.com before 2025
                 for commit in commits[:MAX_COMMITS_PER_PUSH]:
                     if isinstance(commit, dict):
-                        author = api.dict_at(commit, "author")
-                        sha = api.text_at(commit, "sha")
-                        found.append((api.text_at(author, "name"), api.text_at(author, "email"), repo, sha))
+                        author = records.dict_at(commit, "author")
+                        sha = records.text_at(commit, "sha")
+                        found.append(
+                            (records.text_at(author, "name"), records.text_at(author, "email"), repo, sha)
+                        )
             else:
-                head = api.text_at(payload, "head")
+                head = records.text_at(payload, "head")
                 if _REPO.fullmatch(repo) and _SHA.fullmatch(head) and (repo, head) not in heads:
                     heads.append((repo, head))
         for repo, sha in heads[:MAX_COMMIT_LOOKUPS]:
@@ -108,32 +98,29 @@ class GitHubSource(Source):
 
     def _head_commit(self, login: str, repo: str, sha: str) -> list[tuple[str, str, str, str]]:
         """Author and committer of one commit (docs.github.com "Get a commit": commit.author/committer)."""
-        data = self._get_json(f"/repos/{repo}/commits/{sha}")
+        data = self._json(f"/repos/{repo}/commits/{sha}")
         if data is None:
             return []  # the repository went private or the commit was force-pushed away
-        top = api.expect_dict(data, SERVICE, self._url("/repos/"), "the commit")
-        commit = api.dict_at(top, "commit")
+        top = records.expect_dict(data, SERVICE, self._url("/repos/"), "the commit")
+        commit = records.dict_at(top, "commit")
         found = []
         for role in ("author", "committer"):
             # The top-level author/committer is the GitHub account the address belongs to, when it
             # belongs to one: a commit the person pushed but someone else wrote is not theirs to report.
-            account = api.text_at(api.dict_at(top, role), "login")
+            account = records.text_at(records.dict_at(top, role), "login")
             if account and account.lower() != login.lower():
                 continue
-            person = api.dict_at(commit, role)
-            found.append((api.text_at(person, "name"), api.text_at(person, "email"), repo, sha))
+            person = records.dict_at(commit, role)
+            found.append((records.text_at(person, "name"), records.text_at(person, "email"), repo, sha))
         return found
 
-    def _get_json(self, path: str) -> Any:
+    def _json(self, path: str) -> Any:
         """The JSON at `path`, None for 404; raises ApiTrouble otherwise."""
-        url = self._url(path)
-        response = api.get(self.ctx.fetcher, url, service=SERVICE, headers=self.headers)
-        if response.status == 404:
-            return None
+        return self.get_json(self._url(path))
+
+    def refuse(self, response: Response, shown_url: str) -> None:
         if response.status in (403, 429) and _is_rate_limit(response.headers, response.body):
-            raise api.rate_limited(response, SERVICE, url)
-        api.expect_ok(response, SERVICE, url)
-        return api.parse_json(response, SERVICE, url)
+            raise rate_limited(response, SERVICE, shown_url)
 
     def _url(self, path: str) -> str:
         return self.base_url + path
@@ -165,9 +152,9 @@ def _keep_personal(found: list[tuple[str, str, str, str]]) -> list[tuple[str, st
 
 def _profile_document(source: str, login: str, url: str, profile: Mapping[str, Any]) -> Document:
     fields = ("name", "email", "blog", "location", "bio", "company", "twitter_username")
-    lines = [("login", api.text_at(profile, "login") or login)]
-    lines += [(field.replace("_", " "), api.text_at(profile, field)) for field in fields]
-    return api.record_document(
+    lines = [("login", records.text_at(profile, "login") or login)]
+    lines += [(field.replace("_", " "), records.text_at(profile, field)) for field in fields]
+    return records.record_document(
         source=source, url=url, label=f"GitHub profile {login}", lines=lines, account=("GitHub", login)
     )
 
@@ -185,7 +172,7 @@ def _commits_document(
     url = profile_url
     if _REPO.fullmatch(repo) and _SHA.fullmatch(sha):
         url = f"{web.scheme}://{web.netloc}/{repo}/commit/{sha}"
-    document = api.record_document(
+    document = records.record_document(
         source=source, url=url, label=f"Commit author emails on GitHub for {login}", lines=lines
     )
     # Each push changes the newest commit: the place is the account's commits, not one hash.

@@ -6,15 +6,15 @@ import base64
 import binascii
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 from urllib.parse import quote
 
 from ..mask import mask_email
 from ..model import Document, Person, SourceResult
-from . import api
-from .interface import Source, SourceContext
+from . import records
+from .api import ApiSource
+from .trouble import expect_ok, malformed
 
 SERVICE = "the keyserver"
 DEFAULT_BASE_URL = "https://keys.openpgp.org"
@@ -150,59 +150,47 @@ def parse_key(text: str) -> PublicKey:
     if len(key) >= 5 and key[0] in (4, 5, 6):  # version, then a 4-octet creation time (RFC 9580 5.5.2)
         created = dt.datetime.fromtimestamp(int.from_bytes(key[1:5], "big"), dt.UTC).date()
     user_ids = [
-        api.clean(body.decode("utf-8", errors="replace"), MAX_USER_ID_CHARS)
+        records.clean(body.decode("utf-8", errors="replace"), MAX_USER_ID_CHARS)
         for tag, body in packets
         if tag == _TAG_USER_ID
     ]
     return PublicKey(tuple(u for u in user_ids if u)[:MAX_USER_IDS], created)
 
 
-class KeyserverSource(Source):
+class KeyserverSource(ApiSource):
     """keys.openpgp.org (VKS): a key published for an address lists every user ID on it."""
 
     name: ClassVar[str] = "keyserver"
     description: ClassVar[str] = "OpenPGP keys published on a keyserver for the person's email addresses"
-    options_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {"base_url": api.BASE_URL_SCHEMA},
-        "additionalProperties": False,
-    }
-
-    def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
-        super().__init__(options, ctx)
-        self.base_url = api.base_url(options, DEFAULT_BASE_URL)
+    service: ClassVar[str] = SERVICE
+    default_base_url: ClassVar[str] = DEFAULT_BASE_URL
+    accept: ClassVar[str] = "application/pgp-keys"
 
     def collect(self, person: Person) -> SourceResult:
-        return api.look_up_emails(self.name, person, self._lookup, "with a published key")
+        return self.look_up_emails(person, self._lookup, "with a published key")
 
-    def _lookup(self, email: str) -> list[Document]:
+    def _lookup(self, email: str, found: list[Document]) -> None:
         # GET /vks/v1/by-email/<URI-encoded address>: an armoured key (application/pgp-keys) for
         # verified addresses only, 404 otherwise; by-email look-ups are limited to one a minute, then 429.
         path = "/vks/v1/by-email/"
         url = self.base_url + path + quote(email, safe="")
         shown = self.base_url + path + mask_email(email)  # for failure records: never the address
-        response = api.get(
-            self.ctx.fetcher,
-            url,
-            service=SERVICE,
-            headers={"Accept": "application/pgp-keys"},
-            shown_url=shown,
-        )
+        response = self.fetch(url, shown_url=shown)
         if response.status == 404:
-            return []
-        api.expect_ok(response, SERVICE, shown)
+            return
+        expect_ok(response, SERVICE, shown)
         if len(response.body) > MAX_ARMOUR_BYTES:
-            raise api.malformed(SERVICE, shown, f"a key over {MAX_ARMOUR_BYTES} bytes")
+            raise malformed(SERVICE, shown, f"a key over {MAX_ARMOUR_BYTES} bytes")
         try:
             # UTF-8, not ASCII: armour "Comment:" headers may repeat a user ID; the base64 is checked.
             key = parse_key(response.body.decode("utf-8", errors="replace"))
         except ArmourError as e:
-            raise api.malformed(SERVICE, shown, str(e)) from e
+            raise malformed(SERVICE, shown, str(e)) from e
         lines = [("looked up by email", email)]
         lines += [("user ID", user_id) for user_id in key.user_ids]
         lines.append(("key created", key.created.isoformat() if key.created else ""))
-        return [
-            api.record_document(
+        found.append(
+            records.record_document(
                 source=self.name,
                 # The keyserver's search page, where the reader can look the address up: not a URL
                 # with the address in it, which every output would then show unmasked.
@@ -211,4 +199,4 @@ class KeyserverSource(Source):
                 + ("" if len(key.user_ids) == 1 else "s"),
                 lines=lines,
             )
-        ]
+        )

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 from urllib.parse import quote, urlsplit
 
-from ..fetch import Response
 from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
-from .interface import Source, SourceContext
+from .api import ApiSource
 from .rdap_jcard import Malformed, Registration, parse_domain
+from .records import parse_json
+from .trouble import ApiTrouble, rate_limited
 
 DEFAULT_BASE_URL = "https://rdap.org"
-# RFC 7480 section 4.2: clients ask for the RDAP media type. rdap.org answers 302 to the registry's
-# own server (about.rdap.org, "HTTP Status Codes"); the fetcher follows it.
-_HEADERS = {"Accept": "application/rdap+json, application/json;q=0.9"}
-MAX_BODY = 2_000_000
-"""No real domain record comes near this: a bigger body is hostile or broken, and is not parsed."""
 
 
 @dataclass(frozen=True)
@@ -31,73 +25,67 @@ class _Lookup:
     failure: FetchFailure | None = None
 
 
-class RdapSource(Source):
+class RdapSource(ApiSource):
     """Looks up each domain's registration record: a registrant's name, address, phone and email."""
 
     name: ClassVar[str] = "rdap"
     description: ClassVar[str] = "domain registration records (RDAP): registrant name, address, phone, email"
-    options_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "base_url": {
-                "type": "string",
-                "pattern": "^https?://[^/?#]+(/[^?#]*)?$",
-                "description": "RDAP service that answers /domain/{name}, or redirects to one",
-            },
-        },
-        "additionalProperties": False,
-    }
-
-    def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
-        super().__init__(options, ctx)
-        self.base_url = str(options.get("base_url") or DEFAULT_BASE_URL).rstrip("/")
+    service: ClassVar[str] = "the RDAP service"
+    default_base_url: ClassVar[str] = DEFAULT_BASE_URL
+    # RFC 7480 section 4.2: clients ask for the RDAP media type. rdap.org answers 302 to the registry's
+    # own server (about.rdap.org, "HTTP Status Codes"); the fetcher follows it.
+    accept: ClassVar[str] = "application/rdap+json, application/json;q=0.9"
 
     def collect(self, person: Person) -> SourceResult:
         if not person.domains:
             return SourceResult(self.name, SourceStatus.SKIPPED, "no domains on the roster")
         lookups: list[_Lookup] = []
-        for index, domain in enumerate(person.domains):
-            lookup = self._lookup(domain)
-            lookups.append(lookup)
-            if lookup.failure is not None and lookup.failure.reason == "rate_limited":
-                # The service said slow down: asking again for the next domain straight away is rude.
-                for rest in person.domains[index + 1 :]:
-                    note = f"{rest} not checked: the RDAP service is rate-limiting"
-                    lookups.append(_Lookup(rest, note, failure=FetchFailure(self._url(rest), "rate_limited")))
-                break
+        for domain, outcome in self.until_rate_limited(person.domains, self._lookup):
+            if isinstance(outcome, _Lookup):
+                lookups.append(outcome)
+            elif isinstance(outcome, ApiTrouble):
+                failure = outcome.failure or FetchFailure(self._url(domain), "connection", outcome.detail)
+                lookups.append(_Lookup(domain, f"{domain} not checked: {failure.detail}", failure=failure))
+            else:
+                note = f"{domain} not checked: the RDAP service is rate-limiting"
+                lookups.append(_Lookup(domain, note, failure=FetchFailure(self._url(domain), "rate_limited")))
         return self._summarise(lookups)
 
     def _url(self, domain: str) -> str:
         return f"{self.base_url}/domain/{quote(_normalise(domain), safe='')}"
 
     def _lookup(self, domain: str) -> _Lookup:
+        """One domain's record; raises ApiTrouble when it could not be read."""
         url = self._url(domain)
-        result = self.ctx.fetcher.get(url, headers=_HEADERS, respect_robots=False)
-        if isinstance(result, FetchFailure):
-            return _Lookup(domain, f"{domain} not checked: {result.detail or result.reason}", failure=result)
-        if result.status == 404:
+        response = self.fetch(url)
+        if response.status == 404:
             # rdap.org: no RDAP service knows the TLD; a registry: no such domain. Checked either way.
             return _Lookup(domain, f"{domain}: no RDAP record")
-        if not result.ok:
-            failure = FetchFailure(url, "http_error", f"HTTP {result.status}")
-            return _Lookup(domain, f"{domain} not checked: HTTP {result.status}", failure=failure)
-        parsed = _decode(result)
+        # The registry's server answers after rdap.org's redirect: failures name it.
+        host = urlsplit(response.final_url).hostname or "the RDAP service"
+        if response.status == 429:
+            raise rate_limited(response, self.service, url)  # the rest are not asked: see collect()
+        if not response.ok:
+            failure = FetchFailure(url, "http_error", f"HTTP {response.status}")
+            return _Lookup(domain, f"{domain} not checked: HTTP {response.status}", failure=failure)
+        try:  # capped in size and depth like every API answer
+            parsed: Registration | Malformed = parse_domain(parse_json(response, host, response.final_url))
+        except ApiTrouble as trouble:
+            parsed = Malformed(trouble.detail.removeprefix(f"malformed response from {host} "))
         if isinstance(parsed, Malformed):
-            host = urlsplit(result.final_url).hostname or "the RDAP service"
-            failure = FetchFailure(
-                result.final_url, "parse", f"malformed response from {host}: {parsed.detail}"
-            )
+            detail = f"malformed response from {host}: {parsed.detail}"
+            failure = FetchFailure(response.final_url, "parse", detail)
             return _Lookup(domain, f"{domain} not checked: malformed response from {host}", failure=failure)
-        return self._found(domain, result, parsed)
+        return self._found(domain, response.final_url, parsed)
 
-    def _found(self, domain: str, response: Response, registration: Registration) -> _Lookup:
+    def _found(self, domain: str, url: str, registration: Registration) -> _Lookup:
         if not registration.lines:
             why = "registrant details redacted" if registration.redacted else "no contact details published"
             return _Lookup(domain, f"{domain}: {why}")
         name = _normalise(domain)
         text = "\n".join([f"domain: {name}", *registration.lines])
         document = Document(
-            url=response.final_url,
+            url=url,
             source=self.name,
             content=Extracted(kind=DocKind.RECORD, text=text, title=f"RDAP record for {name}"),
             attributed=True,
@@ -124,13 +112,3 @@ def _normalise(domain: str) -> str:
         return name.encode("idna").decode("ascii")
     except UnicodeError:
         return name
-
-
-def _decode(response: Response) -> Registration | Malformed:
-    if len(response.body) > MAX_BODY:
-        return Malformed(f"larger than {MAX_BODY} bytes")
-    try:
-        data = json.loads(response.body)
-    except (ValueError, RecursionError) as e:  # UnicodeDecodeError is a ValueError
-        return Malformed(f"not JSON ({type(e).__name__})")
-    return parse_domain(data)

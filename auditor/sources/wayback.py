@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from ..extract import ExtractError
 from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
+from .api import BASE_URL_SCHEMA
 from .interface import Source, SourceContext
 from .wayback_cdx import Capture, Malformed, cdx_query, choose, parse_cdx
 
@@ -42,8 +43,7 @@ class WaybackSource(Source):
         "type": "object",
         "properties": {
             "base_url": {
-                "type": "string",
-                "pattern": "^https?://[^/?#]+(/[^?#]*)?$",
+                **BASE_URL_SCHEMA,
                 "description": "Wayback Machine with the CDX API at /cdx/search/cdx and captures at /web/",
             },
             "max_snapshots": {
