@@ -12,16 +12,20 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .audit import NoProgress
-from .config import Config, load_config
 from .errors import AuditorError, InputError, LockedError, StateWriteError, UsageError
 from .keys import load_key
-from .model import Person, Severity
-from .profiles import load_roster
-from .progress import make_progress
-from .sources import option_schemas
+from .model import Severity
+from .paths import default_state, key_file_for, lock_file_for
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .model import Person
+
+# The pipeline is imported by the commands that run it, not here: `auditor --help`, `validate` and
+# the tests' many subprocesses should not pay for loading every source and parser.
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -138,7 +142,6 @@ def _quiet(parser: argparse.ArgumentParser) -> None:
 
 
 def _state(parser: argparse.ArgumentParser, help_extra: str = "") -> None:
-    from .workflow import default_state
 
     parser.add_argument(
         "--state",
@@ -237,8 +240,19 @@ def _configure_logging(quiet: bool) -> None:
         logger.propagate = False
 
 
+def load_config_file(path: Path | None) -> Config:
+    """The config file (None: the defaults), validated against every source's options."""
+    from .config import load_config
+    from .sources import option_schemas
+
+    return load_config(path, option_schemas())
+
+
 def load_inputs(rosters: Sequence[Path], config_path: Path | None) -> tuple[list[Person], Config]:
     """Roster and config, both validated in full before anything is fetched."""
+    from .config import Config
+    from .profiles import load_roster
+
     problems = []
     people: list[Person] = []
     config = Config()
@@ -247,7 +261,7 @@ def load_inputs(rosters: Sequence[Path], config_path: Path | None) -> tuple[list
     except InputError as e:
         problems.extend(e.problems)
     try:
-        config = load_config(config_path, option_schemas())
+        config = load_config_file(config_path)
     except InputError as e:
         problems.extend(e.problems)
     if problems:
@@ -266,7 +280,9 @@ def select_people(people: list[Person], only: Sequence[str]) -> list[Person]:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    from .workflow import audit_with_history, default_state, key_file_for
+    from .audit import NoProgress
+    from .progress import make_progress
+    from .workflow import audit_with_history
 
     people, config = load_inputs(args.rosters, args.config)
     people = select_people(people, args.only)
@@ -316,7 +332,7 @@ def _cmd_sources(args: argparse.Namespace) -> int:
     from .fetch import Fetcher
     from .sources import SourceContext, build_sources
 
-    config = load_config(args.config, option_schemas())
+    config = load_config_file(args.config)
     # Building sources fetches nothing: constructors only read options and the environment.
     with Fetcher(config.network) as fetcher:
         _, states = build_sources(SourceContext(fetcher=fetcher, config=config, environ=os.environ))
@@ -337,10 +353,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_triage(args: argparse.Namespace) -> int:
     from .history import HistoryStore, decide
     from .lock import run_lock
-    from .workflow import default_state, key_file_for
 
     if args.until and args.decision != "accepted":
         raise UsageError("--until goes with 'accepted' only (an accepted risk is re-examined after it)")
+    from .profiles import load_roster
     from .scrub import scrub
 
     people = {p.id: p for p in load_roster(args.roster)} if args.roster else {}
@@ -356,7 +372,7 @@ def _cmd_triage(args: argparse.Namespace) -> int:
 
     state = _existing_state(args.state or default_state())
     with (
-        run_lock(state.with_name(state.name + ".lock")),
+        run_lock(lock_file_for(state, state.parent)),
         HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store,
     ):
         decision = decide(
@@ -374,7 +390,6 @@ def _cmd_triage(args: argparse.Namespace) -> int:
 def _cmd_summary(args: argparse.Namespace) -> int:
     from .history import HistoryStore, month_summary
     from .report.summary_report import write_summary
-    from .workflow import default_state, key_file_for
 
     state = _existing_state(args.state or default_state())
     with HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store:
@@ -389,11 +404,10 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 def _cmd_prune(args: argparse.Namespace) -> int:
     from .history import HistoryStore, prune
     from .lock import run_lock
-    from .workflow import default_state, key_file_for
 
     state = _existing_state(args.state or default_state())
     with (
-        run_lock(state.with_name(state.name + ".lock")),
+        run_lock(lock_file_for(state, state.parent)),
         HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store,
     ):
         result = prune(store, args.before)
@@ -416,7 +430,7 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
     from .catalogue.selfcheck import CheckStatus
     from .fetch import Fetcher
 
-    config = load_config(args.config, option_schemas())
+    config = load_config_file(args.config)
     spec = args.catalogue or str(((config.sources or {}).get("usernames") or {}).get("catalogue", BUILTIN))
     base = config.path.absolute().parent if config.path and not args.catalogue else Path.cwd()
     catalogue = load_catalogue(spec, kind=Kind.USERNAMES, base=base)

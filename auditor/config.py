@@ -17,7 +17,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from . import __version__
 from .errors import InputError
 from .resources import package_data
-from .yamlpos import read_yaml, schema_problems, url_check
+from .schema_messages import schema_problems, url_check
+from .yamlfile import read_yaml
 
 DEFAULT_USER_AGENT = (
     f"auditor/{__version__} (+https://github.com/auditor-project/auditor; "
@@ -99,7 +100,7 @@ def config_schema(source_options: Mapping[str, Mapping[str, Any]]) -> dict[str, 
     with package_data("config.schema.json").open(encoding="utf-8") as stream:
         schema: dict[str, Any] = json.load(stream)
     sources = dict(schema["properties"]["sources"])
-    # "x-key-noun" makes an unknown key read "unknown option ..." in messages (see yamlpos).
+    # "x-key-noun" makes an unknown key read "unknown option ..." in messages (see schema_messages).
     sources["properties"] = {name: {"x-key-noun": "option", **opts} for name, opts in source_options.items()}
     sources["additionalProperties"] = False
     schema["properties"]["sources"] = sources

@@ -9,16 +9,11 @@ import secrets
 import stat
 from pathlib import Path
 
-import platformdirs
-
 from .errors import AuditorError
+from .paths import default_key_file
 
 KEY_ENV = "AUDITOR_HASH_KEY"
 """Environment variable holding the key (hex or any string); wins over the key file."""
-
-
-def default_key_file() -> Path:
-    return Path(platformdirs.user_data_dir("auditor")) / "hash.key"
 
 
 def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:

@@ -15,7 +15,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from .errors import InputError, Problem
 from .model import Person, PrivateLocation, PrivateValues, PublicValues
 from .resources import shipped
-from .yamlpos import Loaded, read_yaml, schema_problems, url_check
+from .schema_messages import schema_problems, url_check
+from .yamlfile import Loaded, read_yaml
 
 _EXTENSION = re.compile(r"(?i)\s*(?:ext\.?|extension|x)\s*\d+\s*$")
 _LETTERS = re.compile(r"[A-Za-z]")

@@ -9,8 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from .advice import AdviceBook
 from .audit import Progress, run_audit
 from .config import Config
@@ -26,20 +24,11 @@ from .history import (
 )
 from .lock import run_lock
 from .model import AuditRun, Category, Decision, Finding, Match, Person, PersonAudit, Triage
+from .paths import lock_file_for
 from .report import OutputPaths, Staged, write_outputs
 from .scrub import scrub
 
 log = logging.getLogger("auditor")
-
-
-def default_state() -> Path:
-    """Where history lives unless --state says otherwise."""
-    return Path(platformdirs.user_data_dir("auditor")) / "state.sqlite"
-
-
-def key_file_for(state: Path) -> Path:
-    """The keyed-hash secret's file, beside the state file it keys (unless $AUDITOR_HASH_KEY is set)."""
-    return state.with_name(state.name + ".key")
 
 
 @dataclass(frozen=True)
@@ -71,7 +60,7 @@ def audit_with_history(
     today: dt.date | None = None,
 ) -> AuditOutcome:
     """The whole audit under a lock (so two cron runs never overlap); history when `state` is given."""
-    lock = state.with_name(state.name + ".lock") if state else out / ".auditor.lock"
+    lock = lock_file_for(state, out)
     lock.parent.mkdir(parents=True, exist_ok=True)
     with run_lock(lock):
         if state is None:

@@ -108,7 +108,7 @@ def test_default_cache_lives_in_the_user_cache_dir(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("auditor.fetch.cache.user_cache_dir", lambda app: str(tmp_path / "platform" / app))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "platform"))  # where platformdirs looks on Linux
     fetcher = fetcher_factory(cache=None)
     ok(fetcher.get(local_server.url("/"), respect_robots=False))
     assert (tmp_path / "platform" / "auditor" / "http-cache.sqlite").is_file()

@@ -16,14 +16,14 @@ LAYERS: tuple[tuple[frozenset[str], bool], ...] = (
         frozenset(
             {
                 "__init__",
-                "__main__",
                 "errors",
                 "model",
                 "resources",
                 "keys",
                 "urls",
                 "paths",
-                "yamlpos",
+                "yamlfile",
+                "schema_messages",
                 "values",
                 "severity",
                 "mask",
@@ -39,7 +39,7 @@ LAYERS: tuple[tuple[frozenset[str], bool], ...] = (
     (frozenset({"detectors", "sources"}), False),
     (frozenset({"audit"}), False),
     (frozenset({"history", "report"}), False),
-    (frozenset({"workflow", "progress", "demo", "cli"}), True),
+    (frozenset({"workflow", "progress", "demo", "cli", "__main__"}), True),
 )
 
 

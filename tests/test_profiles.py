@@ -15,7 +15,7 @@ from auditor.errors import InputError, Problem
 from auditor.model import Person, PrivateLocation, PrivateValues, PublicValues
 from auditor.profiles import load_roster, roster_schema
 from auditor.resources import shipped
-from auditor.yamlpos import format_path, parse_yaml, read_yaml
+from auditor.yamlfile import format_path, parse_yaml, read_yaml
 
 HEAD = "version: 1\npeople:\n"
 
@@ -426,7 +426,7 @@ def test_schema_defaults_match_the_dataclasses() -> None:
     assert location["label"]["default"] == PrivateLocation(0, 0).label
 
 
-# --- yamlpos ----------------------------------------------------------------------------------------
+# --- yamlfile ---------------------------------------------------------------------------------------
 
 
 def test_lines_map_keys_and_items() -> None:

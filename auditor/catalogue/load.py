@@ -14,7 +14,8 @@ from jsonschema import Draft202012Validator
 
 from ..errors import InputError, Problem
 from ..resources import package_data
-from ..yamlpos import Loaded, read_yaml, schema_problems
+from ..schema_messages import schema_problems
+from ..yamlfile import Loaded, read_yaml
 from .model import Catalogue, Kind, Rule, Site
 from .whatsmyname import from_whatsmyname, looks_like_whatsmyname
 

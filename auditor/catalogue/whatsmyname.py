@@ -17,7 +17,8 @@ from typing import Any
 from jsonschema import Draft7Validator
 
 from ..errors import InputError, Problem
-from ..yamlpos import Loaded, schema_problems
+from ..schema_messages import schema_problems
+from ..yamlfile import Loaded
 from .model import Catalogue, Rule, Site, Skipped
 
 _SCHEMA_FILE = Path(__file__).resolve().parent / "whatsmyname.schema.json"

@@ -9,15 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from platformdirs import user_cache_dir
 from requests.adapters import HTTPAdapter
 from requests_cache import CachedSession
 from requests_cache.backends.sqlite import SQLiteCache
 
 from ..config import NetworkSettings
 from ..errors import AuditorError
+from ..paths import default_cache
 
-CACHE_FILE = "http-cache.sqlite"
 _EXPIRE_IMMEDIATELY = 0
 """requests-cache's EXPIRE_IMMEDIATELY: every cached response is stale at once, so each use sends a
 conditional request (If-None-Match / If-Modified-Since), and responses without a validator are not
@@ -57,7 +56,7 @@ def cache_path(settings: NetworkSettings) -> Path:
     """Where the HTTP cache lives: settings.cache, else the platform's user cache directory."""
     if settings.cache is not None:
         return settings.cache
-    return Path(user_cache_dir("auditor")) / CACHE_FILE
+    return default_cache()
 
 
 def _storable(response: requests.Response) -> bool:
