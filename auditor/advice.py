@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -9,13 +11,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-import yaml
+from jsonschema import Draft202012Validator
 
 from .errors import InputError, Problem
 from .model import Category, Match, Severity
 from .resources import package_data
+from .schema_messages import schema_problems
+from .yamlfile import Loaded, read_yaml
 
 KNOWN_SOURCES: tuple[str, ...] = (
     "crawl",
@@ -47,9 +50,6 @@ LETTER_FIELDS: frozenset[str] = frozenset({"name", "site", "urls", "contact", "d
 REQUIRED_LETTER_FIELDS: tuple[str, ...] = ("name", "site", "urls")
 """Placeholders every letter template must use: who is writing, to whom, about which pages."""
 
-MIN_STEPS = 3
-MAX_STEPS = 7
-
 # How much each pinned-down part of a `serves` clause counts when ranking advice for a finding.
 # An archive clause outweighs everything else: for an archived copy, "ask the archive" comes before
 # "edit your site", because editing the live site does nothing to the copy. A named source outweighs a
@@ -60,13 +60,6 @@ _FIT_SOURCE = 4
 _FIT_CATEGORY = 2
 _FIT_MATCH = 1
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_ENTRY_FIELDS = frozenset({"id", "title", "why", "steps", "links", "serves", "priority", "letter"})
-_REQUIRED_ENTRY_FIELDS = ("id", "title", "why", "steps", "links", "serves", "priority")
-_TOP_LEVEL = frozenset({"version", "advice", "approach_guidance", "blind_spots"})
-_GUIDANCE_FIELDS = ("title", "text", "points", "links")
-_REQUIRED_GUIDANCE_FIELDS = ("title", "text", "points")
-_SERVES_FIELDS = frozenset({"category", "source", "match", "archived"})
 _CATEGORIES = frozenset(c.value for c in Category)
 _MATCHES = frozenset(m.value for m in Match)
 
@@ -181,12 +174,7 @@ class AdviceBook:
 
         Raises InputError listing every problem, each naming the entry and field.
         """
-        path = path if path is not None else package_data("advice.yaml")
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as e:
-            raise InputError([Problem(str(path), None, "", f"cannot read the advice file: {e}")]) from e
-        return _parse(text, str(path))
+        return _parse(path if path is not None else package_data("advice.yaml"))
 
     @property
     def entries(self) -> tuple[Advice, ...]:
@@ -287,237 +275,103 @@ def _letter_fields(template: str) -> set[str]:
 
 # --- reading and validating the file -----------------------------------------------------------------
 
-
-class _Checker:
-    """Collects every problem in one file, each located by dotted field path and line."""
-
-    def __init__(self, file: str, lines: Mapping[str, int]) -> None:
-        self.file = file
-        self.lines = lines
-        self.problems: list[Problem] = []
-
-    def add(self, field: str, message: str) -> None:
-        line = self.lines.get(field)
-        while line is None and field:
-            field_parent = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", field)
-            if field_parent == field:
-                break
-            field = field_parent
-            line = self.lines.get(field)
-        self.problems.append(Problem(self.file, line, field, message))
-
-    def text(self, where: str, value: Any, label: str) -> str:
-        if not isinstance(value, str) or not value.strip():
-            self.add(where, f"{label} must be non-empty text")
-            return ""
-        return value.strip()
-
-    def links(self, where: str, value: Any, label: str) -> tuple[Link, ...]:
-        if not isinstance(value, list) or not value:
-            self.add(where, f"{label} must list at least one link")
-            return ()
-        links: list[Link] = []
-        for i, item in enumerate(value):
-            at = f"{where}[{i}]"
-            if not isinstance(item, dict) or set(item) != {"title", "url"}:
-                self.add(at, f"{label}: each link needs exactly a title and a url")
-                continue
-            title = self.text(f"{at}.title", item["title"], f"{label}: link title")
-            url = item["url"]
-            if not isinstance(url, str):
-                self.add(f"{at}.url", f"{label}: link url must be text")
-                continue
-            parts = urlsplit(url)
-            if parts.scheme != "https" or not parts.hostname:
-                self.add(f"{at}.url", f"{label}: link must be an https URL with a host, not {url!r}")
-                continue
-            links.append(Link(title, url))
-        return tuple(links)
+_ENTRY = re.compile(r"advice\[(\d+)\]")
 
 
-def _parse(text: str, file: str) -> AdviceBook:
-    data, lines = _load_yaml(text, file)
-    check = _Checker(file, lines)
-    if not isinstance(data, dict):
-        raise InputError([Problem(file, 1, "", "the advice file must be a mapping with an `advice` list")])
-    for key in sorted(set(data) - _TOP_LEVEL, key=str):
-        check.add(str(key), f"unknown top-level key {key!r}")
+def _validator() -> Draft202012Validator:
+    with package_data("advice.schema.json").open(encoding="utf-8") as stream:
+        schema = json.load(stream)
+    # The names a `serves` clause may use come from the code, so the schema cannot fall behind it.
+    clause = schema["properties"]["advice"]["items"]["properties"]["serves"]["items"]["properties"]
+    clause["category"]["enum"] = [WILDCARD, *sorted(_CATEGORIES)]
+    clause["source"]["enum"] = [WILDCARD, *KNOWN_SOURCES]
+    clause["match"]["enum"] = sorted(_MATCHES)
+    return Draft202012Validator(schema)
 
-    entries: list[Advice] = []
-    raw_entries = data.get("advice")
-    if not isinstance(raw_entries, list) or not raw_entries:
-        check.add("advice", "`advice` must be a non-empty list of entries")
-        raw_entries = []
-    seen: dict[str, int] = {}
-    for i, raw in enumerate(raw_entries):
-        advice = _entry(check, i, raw)
-        if advice is None:
+
+def _parse(path: Path) -> AdviceBook:
+    """Read the file with the roster's loader (duplicate keys, aliases and tags refused), validate it
+    against its JSON Schema, then check what a schema cannot say: unique ids, letter placeholders."""
+    loaded = read_yaml(path)
+    if not loaded.parsed:
+        raise InputError(list(loaded.problems))
+    problems = [*loaded.problems, *schema_problems(loaded, _validator()), *_semantic_problems(loaded)]
+    if problems:
+        raise InputError(sorted((_named(loaded, p) for p in problems), key=lambda p: p.line or 0))
+    data = loaded.data
+    entries = [_advice(raw) for raw in data["advice"]]
+    return AdviceBook(entries, _guidance(data["approach_guidance"]), _guidance(data["blind_spots"]))
+
+
+def _semantic_problems(loaded: Loaded) -> list[Problem]:
+    problems: list[Problem] = []
+    raw_entries = loaded.data.get("advice") if isinstance(loaded.data, dict) else None
+    if not isinstance(raw_entries, list):
+        return problems
+    first: dict[str, int] = {}
+    for index, raw in enumerate(raw_entries):
+        if not isinstance(raw, dict):
             continue
-        if advice.id in seen:
-            check.add(
-                f"advice[{i}].id",
-                f"entry {advice.id!r}: duplicate id (first used by advice[{seen[advice.id]}])",
-            )
-            continue
-        seen[advice.id] = i
-        entries.append(advice)
-
-    approach = _guidance(check, "approach_guidance", data.get("approach_guidance"))
-    blind = _guidance(check, "blind_spots", data.get("blind_spots"))
-    if check.problems or approach is None or blind is None:
-        raise InputError(check.problems)
-    return AdviceBook(entries, approach, blind)
+        advice_id = raw.get("id")
+        if isinstance(advice_id, str):
+            if advice_id in first:
+                message = f"duplicate id (first used by advice[{first[advice_id]}])"
+                problems.append(loaded.problem(("advice", index, "id"), message))
+            first.setdefault(advice_id, index)
+        letter = raw.get("letter")
+        if isinstance(letter, str) and letter.strip():
+            problems += [loaded.problem(("advice", index, "letter"), m) for m in _letter_problems(letter)]
+    return problems
 
 
-def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int]]:
-    loader = yaml.SafeLoader(text)
+def _letter_problems(letter: str) -> list[str]:
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise InputError([Problem(file, line, "", f"not valid YAML: {e}")]) from e
-    finally:
-        loader.dispose()
-    lines: dict[str, int] = {}
-    if node is not None:
-        _node_lines(node, "", lines)
-    return data, lines
-
-
-def _node_lines(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
-    """Record the 1-based line of every mapping value and sequence item under its dotted path."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            child = f"{path}.{key_node.value}" if path else str(key_node.value)
-            lines[child] = key_node.start_mark.line + 1
-            _node_lines(value_node, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            child = f"{path}[{i}]"
-            lines[child] = item.start_mark.line + 1
-            _node_lines(item, child, lines)
-
-
-def _entry(check: _Checker, i: int, raw: Any) -> Advice | None:
-    where = f"advice[{i}]"
-    if not isinstance(raw, dict):
-        check.add(where, "each advice entry must be a mapping")
-        return None
-    raw_id = raw.get("id")
-    name = f"entry {raw_id!r}" if isinstance(raw_id, str) else f"entry {i + 1}"
-    before = len(check.problems)
-    for key in sorted(set(raw) - _ENTRY_FIELDS, key=str):
-        check.add(f"{where}.{key}", f"{name}: unknown field {key!r}")
-    for key in _REQUIRED_ENTRY_FIELDS:
-        if key not in raw:
-            check.add(where, f"{name}: missing field {key!r}")
-    if before != len(check.problems):
-        return None
-
-    if not isinstance(raw_id, str) or not _ID.fullmatch(raw_id):
-        check.add(f"{where}.id", f"{name}: id must be kebab-case (a-z, 0-9 and single hyphens)")
-    title = check.text(f"{where}.title", raw["title"], f"{name}: title")
-    why = check.text(f"{where}.why", raw["why"], f"{name}: why")
-
-    steps_raw = raw["steps"]
-    steps: tuple[str, ...] = ()
-    if not isinstance(steps_raw, list) or not MIN_STEPS <= len(steps_raw) <= MAX_STEPS:
-        check.add(f"{where}.steps", f"{name}: steps must be a list of {MIN_STEPS} to {MAX_STEPS} steps")
-    else:
-        steps = tuple(
-            check.text(f"{where}.steps[{n}]", s, f"{name}: step {n + 1}") for n, s in enumerate(steps_raw)
-        )
-
-    links = check.links(f"{where}.links", raw["links"], name)
-
-    priority = raw["priority"]
-    if isinstance(priority, bool) or not isinstance(priority, int) or priority < 1:
-        check.add(f"{where}.priority", f"{name}: priority must be a whole number from 1 (most urgent)")
-
-    serves = _serves(check, f"{where}.serves", raw["serves"], name)
-
-    letter = raw.get("letter", "")
-    if letter != "":
-        letter = _letter(check, f"{where}.letter", letter, name)
-
-    if before != len(check.problems) or not isinstance(raw_id, str):
-        return None
-    return Advice(raw_id, title, why, steps, links, priority, serves, letter)
-
-
-def _serves(check: _Checker, where: str, value: Any, name: str) -> tuple[Serves, ...]:
-    if not isinstance(value, list) or not value:
-        check.add(where, f"{name}: serves must list at least one {{category, source}} pair")
-        return ()
-    clauses: list[Serves] = []
-    for n, item in enumerate(value):
-        at = f"{where}[{n}]"
-        if not isinstance(item, dict) or not {"category", "source"} <= set(item) <= _SERVES_FIELDS:
-            check.add(at, f"{name}: each serves item needs category and source (optionally match, archived)")
-            continue
-        category, source = item["category"], item["source"]
-        match, archived = item.get("match"), item.get("archived")
-        ok = True
-        if category != WILDCARD and category not in _CATEGORIES:
-            check.add(f"{at}.category", f"{name}: unknown category {category!r}")
-            ok = False
-        if source != WILDCARD and source not in KNOWN_SOURCES:
-            check.add(f"{at}.source", f"{name}: unknown source {source!r}")
-            ok = False
-        if match is not None and match not in _MATCHES:
-            check.add(f"{at}.match", f"{name}: match must be one of {', '.join(sorted(_MATCHES))}")
-            ok = False
-        if archived is not None and not isinstance(archived, bool):
-            check.add(f"{at}.archived", f"{name}: archived must be true or false")
-            ok = False
-        if ok:
-            clauses.append(Serves(category, source, match, archived))
-    return tuple(clauses)
-
-
-def _letter(check: _Checker, where: str, value: Any, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        check.add(where, f"{name}: letter must be non-empty text")
-        return ""
-    try:
-        fields = _letter_fields(value)
+        fields = _letter_fields(letter)
     except ValueError as e:
-        check.add(where, f"{name}: letter template is malformed: {e}")
-        return ""
+        return [f"letter template is malformed: {e}"]
+    problems = []
     unknown = sorted(fields - LETTER_FIELDS)
     if unknown:
-        check.add(where, f"{name}: letter uses unknown placeholders {', '.join(unknown)}")
+        problems.append(f"letter uses unknown placeholders {', '.join(unknown)}")
     missing = [f for f in REQUIRED_LETTER_FIELDS if f not in fields]
     if missing:
-        check.add(where, f"{name}: letter must use the placeholders {', '.join(missing)}")
-    return value
+        problems.append(f"letter must use the placeholders {', '.join(missing)}")
+    return problems
 
 
-def _guidance(check: _Checker, key: str, value: Any) -> Guidance | None:
-    if not isinstance(value, dict):
-        check.add(key, f"`{key}` must be a mapping with {', '.join(_REQUIRED_GUIDANCE_FIELDS)} (and links)")
-        return None
-    before = len(check.problems)
-    for field in sorted(set(value) - set(_GUIDANCE_FIELDS), key=str):
-        check.add(f"{key}.{field}", f"{key}: unknown field {field!r}")
-    for field in _REQUIRED_GUIDANCE_FIELDS:
-        if field not in value:
-            check.add(key, f"{key}: missing field {field!r}")
-    if before != len(check.problems):
-        return None
-    title = check.text(f"{key}.title", value["title"], f"{key}: title")
-    text = check.text(f"{key}.text", value["text"], f"{key}: text")
-    points_raw = value["points"]
-    points: tuple[str, ...] = ()
-    if not isinstance(points_raw, list) or not points_raw:
-        check.add(f"{key}.points", f"{key}: points must be a non-empty list")
-    else:
-        points = tuple(
-            check.text(f"{key}.points[{n}]", p, f"{key}: point {n + 1}") for n, p in enumerate(points_raw)
-        )
-    links = check.links(f"{key}.links", value["links"], key) if "links" in value else ()
-    if before != len(check.problems):
-        return None
-    return Guidance(title, text, points, links)
+def _named(loaded: Loaded, problem: Problem) -> Problem:
+    """A problem inside an entry names the entry, by id when it has one: "entry 'phone-off-website': ..."."""
+    found = _ENTRY.match(problem.field)
+    if not found or not isinstance(loaded.data, dict):
+        return problem
+    index = int(found.group(1))
+    raw = loaded.data["advice"][index]
+    advice_id = raw.get("id") if isinstance(raw, dict) else None
+    name = f"entry {advice_id!r}" if isinstance(advice_id, str) else f"entry {index + 1}"
+    return dataclasses.replace(problem, message=f"{name}: {problem.message}")
+
+
+def _links(raw: list[dict[str, str]]) -> tuple[Link, ...]:
+    return tuple(Link(link["title"].strip(), link["url"]) for link in raw)
+
+
+def _advice(raw: dict[str, Any]) -> Advice:
+    serves = tuple(
+        Serves(item["category"], item["source"], item.get("match"), item.get("archived"))
+        for item in raw["serves"]
+    )
+    return Advice(
+        id=raw["id"],
+        title=raw["title"].strip(),
+        why=raw["why"].strip(),
+        steps=tuple(step.strip() for step in raw["steps"]),
+        links=_links(raw["links"]),
+        priority=raw["priority"],
+        serves=serves,
+        letter=raw.get("letter", ""),
+    )
+
+
+def _guidance(raw: dict[str, Any]) -> Guidance:
+    points = tuple(point.strip() for point in raw["points"])
+    return Guidance(raw["title"].strip(), raw["text"].strip(), points, _links(raw.get("links", [])))

@@ -334,12 +334,14 @@ def minimal_entry(advice_id: str = "do-something", **overrides: Any) -> dict[str
 
 
 def write_book(tmp_path: Path, entries: list[dict[str, Any]], **top: Any) -> Path:
-    guidance = {"title": "t", "text": "x", "points": ["p"]}
+    def guidance() -> dict[str, Any]:  # a fresh one each time: shared objects would dump as aliases
+        return {"title": "t", "text": "x", "points": ["p"]}
+
     doc: dict[str, Any] = {
         "version": 1,
         "advice": entries,
-        "approach_guidance": guidance,
-        "blind_spots": guidance,
+        "approach_guidance": guidance(),
+        "blind_spots": guidance(),
     }
     doc.update(top)
     path = tmp_path / "advice.yaml"
@@ -363,8 +365,8 @@ def test_a_minimal_file_loads(tmp_path: Path) -> None:
     [
         (minimal_entry(links=[{"title": "x", "url": "http://ico.org.uk/"}]), "links[0].url", "https"),
         (minimal_entry(steps=["only one"]), "steps", "3 to 7"),
-        (minimal_entry(serves=[{"category": "phones", "source": "crawl"}]), "serves[0].category", "phones"),
-        (minimal_entry(serves=[{"category": "phone", "source": "myspace"}]), "serves[0].source", "myspace"),
+        (minimal_entry(serves=[{"category": "phones", "source": "crawl"}]), "serves[0].category", "one of"),
+        (minimal_entry(serves=[{"category": "phone", "source": "myspace"}]), "serves[0].source", "one of"),
         (minimal_entry(serves=[{"category": "phone", "source": "crawl", "match": "x"}]), "match", "match"),
         (minimal_entry(priority=0), "priority", "priority"),
         (minimal_entry(title=""), "title", "title"),
@@ -388,7 +390,7 @@ def test_missing_fields_are_named(tmp_path: Path) -> None:
     entry = minimal_entry()
     del entry["why"]
     message = str(load_error(write_book(tmp_path, [entry])))
-    assert "'do-something'" in message and "missing field 'why'" in message
+    assert "'do-something'" in message and "required key 'why' is missing" in message
 
 
 def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
@@ -419,4 +421,14 @@ def test_invalid_yaml_and_missing_files_are_clear(tmp_path: Path) -> None:
     path = tmp_path / "advice.yaml"
     path.write_text("advice: [\n", encoding="utf-8")
     assert "not valid YAML" in str(load_error(path))
-    assert "cannot read" in str(load_error(tmp_path / "missing.yaml"))
+    assert "file not found" in str(load_error(tmp_path / "missing.yaml"))
+
+
+def test_the_advice_file_gets_the_rosters_guards(tmp_path: Path) -> None:
+    """Read with the roster's loader: a duplicate key or an alias is refused, never silently merged."""
+    path = write_book(tmp_path, [minimal_entry()])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  priority: 1\n", "  priority: 1\n  priority: 2\n", 1), encoding="utf-8")
+    assert "duplicate key 'priority'" in str(load_error(path))
+    path.write_text(text.replace("title: t\n", "title: &t t\n", 1).replace("text: x", "text: *t", 1))
+    assert "aliases" in str(load_error(path))
