@@ -1,4 +1,5 @@
-"""Configuration: the optional YAML file of DESIGN.md, its defaults, and its validation."""
+"""Configuration: the optional YAML file (see the README's Configuration section), its defaults, and its
+validation."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import AuditorError, LockedError
+from .plain import utc_iso
 
 
 @contextmanager
@@ -58,4 +59,4 @@ def _held_message(fd: int, path: Path) -> str:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return utc_iso(dt.datetime.now(dt.UTC))

@@ -1,4 +1,5 @@
-"""The severity table from DESIGN.md, in one place: every detector asks here, none decides alone."""
+"""The severity table (the README's "How to read a report"), in one place: every detector asks here,
+none decides alone."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def severity_of(
     private_target: bool = False,
     personal_record: bool = False,
 ) -> Severity:
-    """Apply DESIGN.md's table, first rule that applies.
+    """Apply the severity table, first rule that applies.
 
     mobile: a discovered phone number is a mobile (a direct WhatsApp route to the person).
     within_radius: a location sighting falls inside one of the person's private radii.

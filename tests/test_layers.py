@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[frozenset[str], bool], ...] = (
                 "scrub",
                 "config",
                 "lock",
+                "plain",
             }
         ),
         True,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from auditor.model import Extracted, FetchFailure
+from auditor.plain import one_line
 
 MAX_TEXT_CHARS = 2_000_000
 """Text kept per document: enough for any real page, bounded for hostile ones."""
@@ -50,9 +51,8 @@ def clean_meta(value: object) -> str:
     if isinstance(value, bytes | bytearray):
         text = bytes(value[: MAX_META_CHARS * 4]).decode("utf-8", errors="replace")
     elif isinstance(value, str):
-        text = value[: MAX_META_CHARS * 4]
+        text = value
     else:
         return ""
     # Control characters (NULs padding EXIF strings, stray escapes) would end up in reports.
-    text = "".join(ch if ch.isprintable() else " " for ch in text)
-    return " ".join(text.split())[:MAX_META_CHARS]
+    return one_line(text, MAX_META_CHARS)

@@ -16,6 +16,7 @@ from types import TracebackType
 from ..errors import StateError as StateError
 from ..errors import StateWriteError as StateWriteError
 from ..keys import keyed_hash
+from ..plain import utc_iso
 
 
 class StateKeyError(StateError):
@@ -288,11 +289,9 @@ def _create_private(path: Path) -> None:
 
 
 def format_time(moment: dt.datetime) -> str:
-    """ISO-8601 UTC with a Z, to the second: for display and month windows. Never order events by it:
-    two events in one second tie (use the `seq` columns)."""
-    if moment.tzinfo is None:
-        raise ValueError("history times must be timezone-aware")
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    """A stored time, for display and month windows. Never order events by it: two events in one
+    second tie (use the `seq` columns)."""
+    return utc_iso(moment)
 
 
 def parse_time(text: str) -> dt.datetime:

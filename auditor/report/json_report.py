@@ -1,4 +1,4 @@
-"""findings.json, exactly as DESIGN.md specifies (schema_version 1)."""
+"""findings.json (schema_version 1): the shape the README documents and data/findings.schema.json checks."""
 
 from __future__ import annotations
 

@@ -10,9 +10,9 @@ from typing import Any
 
 from .. import __version__
 from ..model import MonthSummary, Severity, TrendPoint
+from ..plain import utc_iso
 from .files import write_atomic
 from .html_report import make_environment
-from .view import iso
 
 SCHEMA_VERSION = 1
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -115,14 +115,14 @@ def summary_to_json(summary: MonthSummary) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "month": summary.month,
-        "generated_at": iso(summary.generated_at),
+        "generated_at": utc_iso(summary.generated_at),
         "auditor_version": __version__,
         "empty": summary.empty,
         "runs": [
             {
                 "id": r.id,
-                "started": iso(r.started),
-                "finished": iso(r.finished),
+                "started": utc_iso(r.started),
+                "finished": utc_iso(r.finished),
                 "auditor_version": r.auditor_version,
             }
             for r in summary.runs
@@ -171,7 +171,7 @@ def summary_to_json(summary: MonthSummary) -> dict[str, Any]:
 def render_summary_html(summary: MonthSummary) -> str:
     env = make_environment()
     return env.get_template("summary.html.j2").render(
-        run=Footer(version=__version__, generated_at=iso(summary.generated_at)),
+        run=Footer(version=__version__, generated_at=utc_iso(summary.generated_at)),
         summary=summary,
         month_label=month_label(summary.month),
         chart=trend_chart(summary.trend),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..mask import mask_text, mask_url, mask_value, secret_words, url_secrets
@@ -21,6 +20,7 @@ from ..model import (
     Severity,
     Triage,
 )
+from ..plain import utc_iso
 from ..scrub import scrub, scrub_url
 
 
@@ -104,11 +104,6 @@ class RunView:
     version: str
     revealed: bool
     people: tuple[PersonView, ...]
-    failed_sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-def iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def build_view(
@@ -127,8 +122,8 @@ def build_view(
         _person_view(a, run, reveal, changes, resolved.get(a.person.id, ()), triage) for a in run.people
     )
     return RunView(
-        generated_at=iso(run.finished_at),
-        started_at=iso(run.started_at),
+        generated_at=utc_iso(run.finished_at),
+        started_at=utc_iso(run.started_at),
         version=run.version,
         revealed=reveal,
         people=people,
@@ -206,12 +201,12 @@ def _finding_view(
         host=urlsplit(finding.url).hostname or "",
         evidence=finding.evidence if reveal else mask_text(finding.evidence, secrets),
         status=(change.status if change else FindingStatus.NEW).value,
-        first_seen=iso(change.first_seen if change else run.started_at),
+        first_seen=utc_iso(change.first_seen if change else run.started_at),
         advice=finding.advice,
         # A detail can be a page's own words (an account's display name): masked like the evidence.
         detail=finding.detail if reveal else mask_text(finding.detail, secrets),
         label=finding.label if reveal else scrub(finding.label, person),
-        archived_at=iso(finding.archived_at) if finding.archived_at else "",
+        archived_at=utc_iso(finding.archived_at) if finding.archived_at else "",
         triage=decision.decision if decision else "",
         triage_note=_triage_note(decision, reveal, secrets) if decision else "",
         came_back=finding.id in triage.came_back,

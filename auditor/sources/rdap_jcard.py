@@ -7,6 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..plain import one_line
+
 PERSON_ROLES = ("registrant", "administrative", "technical", "billing")
 """RFC 9083 section 10.2.4 roles that may be the domain holder; "registrar", "abuse", "reseller" and
 "sponsor" are companies and their staff."""
@@ -236,9 +238,8 @@ def _flatten(value: object, depth: int = 0) -> list[str]:
 
 
 def _one_line(text: str) -> str:
-    text = "".join(ch if ch.isprintable() else " " for ch in text[: MAX_VALUE_CHARS * 2])
-    text = re.sub(r"\s*,\s*(,\s*)*", ", ", " ".join(text.split())).strip(", ")
-    return text[:MAX_VALUE_CHARS]
+    # Empty structured components leave runs of commas ("12 Acacia Avenue,,,Exampleton"): one each.
+    return re.sub(r"\s*,\s*(,\s*)*", ", ", one_line(text, MAX_VALUE_CHARS * 2)).strip(", ")[:MAX_VALUE_CHARS]
 
 
 def _strip_scheme(value: str, scheme: str) -> str:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from ..fetch import Response
 from ..model import DocKind, Document, Extracted
+from ..plain import one_line
 from .trouble import malformed
 
 MAX_JSON_BYTES = 2_000_000
@@ -85,8 +86,7 @@ def text_at(obj: Mapping[str, Any], key: str) -> str:
 def clean(value: str, limit: int = MAX_FIELD_CHARS) -> str:
     """One printable line: control characters and line breaks (which could forge record lines) become
     spaces, runs of whitespace collapse, and the result is capped."""
-    text = "".join(ch if ch.isprintable() else " " for ch in value[: limit * 4])
-    return " ".join(text.split())[:limit]
+    return one_line(value, limit)
 
 
 def web_url(value: Any, fallback: str) -> str:
