@@ -6,11 +6,9 @@ import dataclasses
 import json
 import re
 import string
-from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jsonschema import Draft202012Validator
 
@@ -19,6 +17,10 @@ from .model import Category, Match, Severity
 from .resources import package_data
 from .schema_messages import schema_problems
 from .yamlfile import Loaded, read_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from pathlib import Path
 
 KNOWN_SOURCES: tuple[str, ...] = (
     "crawl",

@@ -5,15 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from . import __version__
-from .config import Config
 from .detectors import DEFAULT_DETECTORS, Detector, Subject, detect
 from .extract import IsolatedExtractor
-from .fetch import Fetcher
 from .findings import Advise, build_findings, exposure_score
 from .model import (
     AuditRun,
@@ -27,6 +24,12 @@ from .model import (
     SourceStatus,
 )
 from .sources import Source, SourceContext, build_sources
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from .config import Config
+    from .fetch import Fetcher
 
 log = logging.getLogger("auditor.audit")
 

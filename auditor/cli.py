@@ -10,7 +10,6 @@ import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,8 @@ from .model import Severity
 from .paths import default_state, key_file_for, lock_file_for
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .config import Config
     from .model import Person
 

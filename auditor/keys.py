@@ -7,10 +7,13 @@ import hmac
 import os
 import secrets
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import AuditorError
 from .paths import default_key_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KEY_ENV = "AUDITOR_HASH_KEY"
 """Environment variable holding the key (hex or any string); wins over the key file."""

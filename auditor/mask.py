@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import phonenumbers
@@ -12,6 +12,9 @@ from .model import Category, Person
 from .values.addresses import POSTCODE_LOOSE as _POSTCODE
 from .values.addresses import parse_address
 from .values.dates import find_dates
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 DOT = "•"
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import phonenumbers
 from jsonschema import Draft202012Validator, FormatChecker
@@ -17,6 +15,10 @@ from .model import Person, PrivateLocation, PrivateValues, PublicValues
 from .resources import shipped
 from .schema_messages import schema_problems, url_check
 from .yamlfile import Loaded, read_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
 
 _EXTENSION = re.compile(r"(?i)\s*(?:ext\.?|extension|x)\s*\d+\s*$")
 _LETTERS = re.compile(r"[A-Za-z]")

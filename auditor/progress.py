@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
 
-from .audit import Progress
-from .model import Person, SourceResult
+if TYPE_CHECKING:
+    from .audit import Progress
+    from .model import Person, SourceResult
 
 
 class BarProgress:

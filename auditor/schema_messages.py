@@ -8,13 +8,14 @@ import json
 import math
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import ValidationError
-from jsonschema.protocols import Validator
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
 
-from .errors import Problem
-from .yamlfile import FieldPath, Loaded
+    from .errors import Problem
+    from .yamlfile import FieldPath, Loaded
 
 _TYPE_NAMES = {
     "object": "a mapping of keys to values",

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 
 from .mask import mask_text, secret_words
-from .model import Person
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .model import Person
 
 _NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 _NOT_DIGIT = re.compile(r"\D+")

@@ -7,11 +7,10 @@ import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .advice import AdviceBook
 from .audit import Progress, run_audit
-from .config import Config
 from .fetch import Fetcher
 from .findings import exposure_score
 from .history import (
@@ -27,6 +26,11 @@ from .model import AuditRun, Category, Decision, Finding, Match, Person, PersonA
 from .paths import lock_file_for
 from .report import OutputPaths, Staged, write_outputs
 from .scrub import scrub
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .config import Config
 
 log = logging.getLogger("auditor")
 

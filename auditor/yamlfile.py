@@ -7,12 +7,14 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FieldPath = tuple[str | int, ...]
 """Where a value sits in a document: mapping keys and list indexes from the root."""

@@ -5,14 +5,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from localserver import LocalServer  # tests/ is on sys.path (pytest rootdir-relative import)
 
 from auditor.config import NetworkSettings
 from auditor.fetch import Fetcher
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ServerFactory = Callable[..., LocalServer]
 FetcherFactory = Callable[..., Fetcher]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,6 +23,9 @@ from auditor.errors import InputError
 from auditor.model import Category, Match
 from auditor.resources import package_data
 from auditor.sources import SOURCE_CLASSES
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CATEGORIES = [c.value for c in Category]
 SOURCES = [cls.name for cls in SOURCE_CLASSES]
@@ -172,7 +174,10 @@ def test_ids_are_unique_kebab_case(book: AdviceBook) -> None:
 
 def test_entries_are_complete(book: AdviceBook) -> None:
     for advice in book:
-        assert advice.title and advice.why and advice.links and advice.serves
+        assert advice.title
+        assert advice.why
+        assert advice.links
+        assert advice.serves
         assert 3 <= len(advice.steps) <= 7
         assert advice.priority >= 1
 
@@ -227,8 +232,10 @@ def test_the_erasure_letter_renders_completely(book: AdviceBook) -> None:
         contact="office@parliament.example",
         date="1 March 2025",
     )
-    assert "Jane Doe" in rendered and "people-finder.example/jane-doe" in rendered
-    assert "{" not in rendered and "}" not in rendered
+    assert "Jane Doe" in rendered
+    assert "people-finder.example/jane-doe" in rendered
+    assert "{" not in rendered
+    assert "}" not in rendered
 
 
 def test_rendering_a_letter_without_every_value_says_which_are_missing(book: AdviceBook) -> None:
@@ -390,12 +397,14 @@ def test_missing_fields_are_named(tmp_path: Path) -> None:
     entry = minimal_entry()
     del entry["why"]
     message = str(load_error(write_book(tmp_path, [entry])))
-    assert "'do-something'" in message and "required key 'why' is missing" in message
+    assert "'do-something'" in message
+    assert "required key 'why' is missing" in message
 
 
 def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
     message = str(load_error(write_book(tmp_path, [minimal_entry(), minimal_entry()])))
-    assert "duplicate id" in message and "'do-something'" in message
+    assert "duplicate id" in message
+    assert "'do-something'" in message
 
 
 def test_bad_ids_are_rejected(tmp_path: Path) -> None:

@@ -16,14 +16,16 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from auditor.demo.server import serving
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytestmark = pytest.mark.slow
 
@@ -172,8 +174,10 @@ def test_report_prints(browser: Any, demo: Path, shots: Path) -> None:
     pdf = shots / "report.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     data = pdf.read_bytes()
-    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 2
-    assert watch.remote() == [] and watch.console == []
+    assert data.startswith(b"%PDF")
+    assert data.count(b"/Type /Page") >= 2
+    assert watch.remote() == []
+    assert watch.console == []
     page.context.close()
 
 
@@ -185,8 +189,10 @@ def test_without_javascript_every_row_and_finding_shows(browser: Any, demo: Path
     for i in range(rows.count()):
         assert rows.nth(i).is_visible()
         href = rows.nth(i).locator("a").get_attribute("href")
-        assert href is not None and (demo / href).is_file()
-    assert watch.remote() == [] and watch.console == []
+        assert href is not None
+        assert (demo / href).is_file()
+    assert watch.remote() == []
+    assert watch.console == []
     page.context.close()
 
     jane = next(p for p in people if p["id"] == "jane-doe")

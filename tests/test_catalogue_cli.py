@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.demo.server import serving
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CATALOGUE = """\
 version: 1
@@ -48,7 +51,9 @@ def test_catalogue_check_reports_a_stale_site(tmp_path: Path) -> None:
         requested = web.requested("social.example")
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("STALE") and "Moved Social" in lines[0]
+    assert lines[0].startswith("STALE")
+    assert "Moved Social" in lines[0]
     assert any(line.startswith("ok") and "Example Social" in line for line in lines)
-    assert "/@janedoe_mp" in requested and "/people/janedoe_mp" in requested
+    assert "/@janedoe_mp" in requested
+    assert "/people/janedoe_mp" in requested
     assert "1 stale" in lines[-1]

@@ -5,9 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import textwrap
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -22,6 +20,10 @@ from auditor.config import (
 )
 from auditor.errors import InputError
 from auditor.resources import package_data
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
 
 SOURCES: Mapping[str, Mapping[str, Any]] = {
     "crawl": {"type": "object", "properties": {}, "additionalProperties": False},
@@ -40,7 +42,8 @@ def test_no_file_gives_the_defaults() -> None:
     config = load_config(None, SOURCES)
     assert config == Config()
     assert config.network.user_agent == DEFAULT_USER_AGENT
-    assert config.network.cache_enabled and config.network.cache is None
+    assert config.network.cache_enabled
+    assert config.network.cache is None
     assert config.sources is None
 
 
@@ -270,8 +273,10 @@ def test_schema_defaults_match_the_dataclasses() -> None:
 def test_schema_is_valid_and_documents_every_property() -> None:
     schema = config_schema(SOURCES)
     Draft202012Validator.check_schema(schema)
-    for section in ("network", "crawl"):
+    for section in ("network", "crawl", "extract"):
         for name, prop in schema["properties"][section]["properties"].items():
-            assert prop.get("title") and prop.get("description"), f"{section}.{name}"
+            assert prop.get("title"), f"{section}.{name}"
+            assert prop.get("description"), f"{section}.{name}"
     for name, prop in schema["properties"].items():
-        assert prop.get("title") and prop.get("description"), name
+        assert prop.get("title"), name
+        assert prop.get("description"), name

@@ -137,10 +137,13 @@ def test_phone_detail_and_severity() -> None:
         h.key: h for h in detect(doc("07700 900456 or 0113 496 0999"), Subject.of(NOBODY), [PhoneDetector()])
     }
     mobile, landline = found["+447700900456"], found["+441134960999"]
-    assert mobile.severity is Severity.HIGH and mobile.detail.startswith("mobile;")
+    assert mobile.severity is Severity.HIGH
+    assert mobile.detail.startswith("mobile;")
     assert "Ofcom drama range" in mobile.detail
-    assert landline.severity is Severity.MEDIUM and landline.detail == "landline; valid number"
-    assert mobile.match is Match.DISCOVERED and mobile.category is Category.PHONE
+    assert landline.severity is Severity.MEDIUM
+    assert landline.detail == "landline; valid number"
+    assert mobile.match is Match.DISCOVERED
+    assert mobile.category is Category.PHONE
 
 
 def test_phone_known_numbers_left_to_known_values_and_tel_links() -> None:
@@ -227,8 +230,10 @@ def test_discovered_postcodes(text: str, expected: set[str]) -> None:
 
 def test_home_postcode_alone_is_a_partial_leak() -> None:
     (hit,) = postcode_hits("Jane lives near EX2 3BB")
-    assert hit.key == "EX2 3BB" and hit.detail == "the postcode of a private address"
-    assert hit.category is Category.ADDRESS and hit.severity is Severity.MEDIUM
+    assert hit.key == "EX2 3BB"
+    assert hit.detail == "the postcode of a private address"
+    assert hit.category is Category.ADDRESS
+    assert hit.severity is Severity.MEDIUM
 
 
 def messaging(text: str = "", links: tuple[str, ...] = ()) -> dict[str, Hit]:
@@ -293,7 +298,8 @@ def test_messaging_link_to_private_number_is_high() -> None:
 )
 def test_photo_gps(point: GeoPoint, severity: Severity, detail: str) -> None:
     (hit,) = detect(doc(gps=point), Subject.of(JANE), [GpsDetector()])
-    assert hit.category is Category.LOCATION and hit.severity is severity
+    assert hit.category is Category.LOCATION
+    assert hit.severity is severity
     assert detail in hit.detail
 
 

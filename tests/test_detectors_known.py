@@ -199,12 +199,16 @@ def test_match_category_severity_and_display_value() -> None:
         Severity.CRITICAL,
     )
     assert found[PHONE].value == "07700 900123"
-    assert found[HOME].severity is Severity.CRITICAL and found[HOME].category is Category.ADDRESS
+    assert found[HOME].severity is Severity.CRITICAL
+    assert found[HOME].category is Category.ADDRESS
     assert found[EMAIL].severity is Severity.HIGH
-    assert found[DOB].category is Category.DATE_OF_BIRTH and found[DOB].severity is Severity.HIGH
-    assert found["tom doe"].category is Category.RELATIVE and found["tom doe"].value == "Tom Doe"
+    assert found[DOB].category is Category.DATE_OF_BIRTH
+    assert found[DOB].severity is Severity.HIGH
+    assert found["tom doe"].category is Category.RELATIVE
+    assert found["tom doe"].value == "Tom Doe"
     assert found["st mary's primary"].category is Category.OTHER
-    assert found["+442079460001"].match is Match.PUBLIC and found["+442079460001"].severity is Severity.INFO
+    assert found["+442079460001"].match is Match.PUBLIC
+    assert found["+442079460001"].severity is Severity.INFO
     assert all(hit.detector == "known_values" for hit in found.values())
 
 
@@ -250,7 +254,8 @@ def test_evidence_is_short_and_collapsed() -> None:
     (hit,) = hits(text)
     assert len(hit.evidence) <= SNIPPET_CHARS
     assert "07700 900123" in hit.evidence
-    assert "  " not in hit.evidence and "\n" not in hit.evidence
+    assert "  " not in hit.evidence
+    assert "\n" not in hit.evidence
 
 
 @pytest.mark.parametrize(

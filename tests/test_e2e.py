@@ -6,9 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
@@ -16,6 +14,10 @@ import pytest
 from auditor.demo.server import SampleWeb, serving
 from auditor.resources import package_data, shipped
 from auditor.sources import SOURCE_CLASSES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 EXAMPLE = shipped("profiles/example.yaml")
 
@@ -133,7 +135,8 @@ def test_audit_finds_each_planted_private_value_on_its_page(audited: Any) -> Non
 def test_audit_obeys_robots_and_never_leaves_the_site(audited: Any) -> None:
     _, _, web = audited
     jane_paths = web.requested("janedoe.example")
-    assert "/robots.txt" in jane_paths and "/contact.html" in jane_paths
+    assert "/robots.txt" in jane_paths
+    assert "/contact.html" in jane_paths
     assert jane_paths.count("/robots.txt") == 1
     assert not any(p.startswith("/private/") for p in jane_paths), "a robots.txt Disallow was requested"
     # Off-site links on Jane's home page, and pages of Sam's site outside the seed's /blog/ path.
@@ -182,7 +185,8 @@ def test_reveal_shows_values_and_strict_and_fail_on_set_exit_codes(
         *base, "--only", "jane-doe", "--out", tmp_path / "r", "--reveal", "--quiet", env=cli_env
     )
     assert revealed.returncode == 0, revealed.stderr
-    assert revealed.stderr == "" and revealed.stdout == ""  # --quiet: nothing when nothing is wrong
+    assert revealed.stderr == ""
+    assert revealed.stdout == ""
     assert "+447700900123" in (tmp_path / "r" / "findings.json").read_text()
     fail_on = run_cli(
         *base, "--only", "jane-doe", "--out", tmp_path / "f", "--fail-on", "critical", env=cli_env
@@ -226,10 +230,12 @@ def test_bad_config_exits_2_and_fetches_nothing(
 
 def test_validate_and_sources_commands(tmp_path: Path, cli_env: dict[str, str]) -> None:
     ok = run_cli("validate", EXAMPLE, env=cli_env)
-    assert ok.returncode == 0 and "3 people" in ok.stdout
+    assert ok.returncode == 0
+    assert "3 people" in ok.stdout
     listing = run_cli("sources", env=cli_env)
     assert listing.returncode == 0
-    assert "crawl" in listing.stdout and "on" in listing.stdout
+    assert "crawl" in listing.stdout
+    assert "on" in listing.stdout
     usage = run_cli("audit", EXAMPLE, env=cli_env)  # --out missing
     assert usage.returncode == 2
 

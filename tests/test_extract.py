@@ -133,7 +133,8 @@ def test_html_table_cells_are_read_with_their_column_header() -> None:
         "<table><tr><th>Name</th><th>DOB</th></tr><tr><td>Pat Example</td><td>23/07/1990</td></tr></table>"
         "<table><tr><th>Born</th><td>14 March 1975</td></tr></table>"
     )
-    assert "DOB: 23/07/1990" in result.text and "Name: Pat Example" in result.text
+    assert "DOB: 23/07/1990" in result.text
+    assert "Name: Pat Example" in result.text
     # A header down the side is its own line, before its value: no label doubled.
     assert "Born\n14 March 1975" in result.text
 
@@ -236,7 +237,8 @@ def test_pdf_many_pages_title_and_unicode() -> None:
     lines = [f"line {n} caf\u00e9" for n in range(100)]
     result = pdf(make_pdf(lines, author="J\u00f6rg \u0141\u00f3d\u017a", title="Minutes"))
     assert result.meta["pages"] == "3"
-    assert "line 0 café" in result.text and "line 99 café" in result.text
+    assert "line 0 café" in result.text
+    assert "line 99 café" in result.text
     assert result.title == "Minutes"
     assert result.meta["author"] == "Jörg Łódź"
 
@@ -576,7 +578,6 @@ def test_pdf_reading_stops_at_the_time_budget() -> None:
 def test_heif_iloc_with_zero_width_fields_is_refused_quickly() -> None:
     """A 600-byte iloc box declaring 100 items of 65,535 zero-width extents: refused, not spun on."""
     import struct
-    import time
 
     from auditor.extract.image import _heif_item_data
 
@@ -586,10 +587,8 @@ def test_heif_iloc_with_zero_width_fields_is_refused_quickly() -> None:
     for item in range(100):  # each: id, data reference index, 65,535 extents of zero-width fields
         payload += struct.pack(">HHH", item + 2, 0, 65535)
     body = payload
-    started = time.monotonic()
-    with pytest.raises(ValueError):
-        _heif_item_data(body, 0, len(body), wanted=1)  # item 1 is never listed: every item is walked
-    assert time.monotonic() - started < 1.0
+    with pytest.raises(ValueError, match="zero-width"):
+        _heif_item_data(body, 0, len(body), wanted=1)  # refused before any item is walked
 
 
 def test_json_ld_contact_details_are_read_but_scripts_are_not() -> None:
@@ -604,9 +603,11 @@ def test_json_ld_contact_details_are_read_but_scripts_are_not() -> None:
     result = extract(page, url="http://jane.example/", content_type="text/html")
     assert isinstance(result, Extracted)
     assert "telephone: +44 7700 900123" in result.text
-    assert "streetaddress: 12 Acacia Avenue" in result.text and "postalcode: EX2 3BB" in result.text
+    assert "streetaddress: 12 Acacia Avenue" in result.text
+    assert "postalcode: EX2 3BB" in result.text
     assert "900555" not in result.text  # ordinary script text is never read
-    assert "me.jpg" not in result.text and "Welcome" in result.text
+    assert "me.jpg" not in result.text
+    assert "Welcome" in result.text
 
 
 def test_deeply_nested_json_ld_is_bounded() -> None:
@@ -620,9 +621,12 @@ def test_heic_exif_is_read_and_an_item_far_larger_than_any_real_one_is_refused()
     photo = extract(make_heic_with_gps(50.7, -3.5, Artist="Pat Example"), url="https://x.example/p.heic",
                     content_type="image/heic")  # fmt: skip
     assert isinstance(photo, Extracted)
-    assert photo.gps is not None and round(photo.gps.lat, 3) == 50.7 and photo.meta["artist"] == "Pat Example"
+    assert photo.gps is not None
+    assert round(photo.gps.lat, 3) == 50.7
+    assert photo.meta["artist"] == "Pat Example"
     # 64 extents of a 20 KB block: 1.3 MB to copy for one Exif item (64 × a 10 MB file would be 640 MB).
     bomb = make_heic_with_gps(50.7, -3.5, extents=64, padding=20_000)
     refused = extract(bomb, url="https://x.example/p.heic", content_type="image/heic")
-    assert isinstance(refused, ExtractError) and refused.reason == "parse"
+    assert isinstance(refused, ExtractError)
+    assert refused.reason == "parse"
     assert "larger than 1 MiB" in refused.detail

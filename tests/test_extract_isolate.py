@@ -39,11 +39,13 @@ def test_a_page_that_keeps_the_reader_busy_is_stopped_and_the_next_file_is_read(
         fine = extract(
             make_pdf(["Pat Example"]), url="http://127.0.0.1/b.pdf", content_type="application/pdf"
         )
-        assert isinstance(fine, Extracted) and "Pat Example" in fine.text
+        assert isinstance(fine, Extracted)
+        assert "Pat Example" in fine.text
         photo = extract(
             make_heic_with_gps(50.7, -3.5), url="http://127.0.0.1/c.heic", content_type="image/heic"
         )
-        assert isinstance(photo, Extracted) and photo.gps is not None
+        assert isinstance(photo, Extracted)
+        assert photo.gps is not None
 
 
 def test_a_reader_that_grows_past_the_memory_cap_fails_inside_its_worker() -> None:
@@ -62,4 +64,5 @@ def test_html_and_text_are_read_in_process_and_need_no_worker() -> None:
     extract = IsolatedExtractor(time_limit=1)
     extract.close()  # no worker can start now: HTML must not need one
     page = extract(b"<p>Call 07700 900123</p>", url="http://127.0.0.1/", content_type="text/html")
-    assert isinstance(page, Extracted) and "07700 900123" in page.text
+    assert isinstance(page, Extracted)
+    assert "07700 900123" in page.text

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FetcherFactory, ServerFactory
 from localserver import LocalServer, Reply
 
-from auditor.config import NetworkSettings
 from auditor.fetch import Fetcher, Response
 from auditor.model import FetchFailure
+
+if TYPE_CHECKING:
+    from conftest import FetcherFactory, ServerFactory
+
+    from auditor.config import NetworkSettings
 
 
 def ok(result: Response | FetchFailure) -> Response:
@@ -111,7 +115,8 @@ def test_redirect_loop_stops_after_ten_hops(
 )
 def test_bad_urls_are_failures_not_exceptions(fetcher_factory: FetcherFactory, url: str) -> None:
     failure = failed(fetcher_factory().get(url), "bad_url")
-    assert failure.url == url and failure.detail
+    assert failure.url == url
+    assert failure.detail
 
 
 def test_redirect_to_another_scheme_is_refused(

@@ -6,15 +6,18 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply, Request
 from test_fetch import ok
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from conftest import FetcherFactory
 
 LAST_MODIFIED = "Sat, 14 Mar 2026 09:00:00 GMT"
 
@@ -124,7 +127,8 @@ def test_cache_is_safe_with_many_threads(local_server: LocalServer, fetcher_fact
         first = [ok(r) for r in pool.map(lambda u: fetcher.get(u, respect_robots=False), urls)]
         second = [ok(r) for r in pool.map(lambda u: fetcher.get(u, respect_robots=False), urls)]
     assert [r.body for r in first] == [r.body for r in second] == [f"page {p}".encode() for p in paths]
-    assert not any(r.from_cache for r in first) and all(r.from_cache for r in second)
+    assert not any(r.from_cache for r in first)
+    assert all(r.from_cache for r in second)
 
 
 def test_cache_operations_never_overlap(
@@ -173,7 +177,8 @@ def test_private_lookups_never_reach_the_cache_file(
     with fetcher_factory(cache=tmp_path / "c.sqlite") as fetcher:
         first = ok(fetcher.get(url, respect_robots=False, cache=False))
         again = ok(fetcher.get(url, respect_robots=False, cache=False))
-    assert not first.from_cache and not again.from_cache
+    assert not first.from_cache
+    assert not again.from_cache
     sent = [r.headers.get("if-none-match") for r in local_server.requests_to(path)]
     assert sent == [None, None]
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("c.sqlite*"))
@@ -196,7 +201,8 @@ def test_the_cache_file_and_folder_are_private_whatever_the_umask(
     finally:
         os.umask(old)
     assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
-    assert files and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files if p.exists()), files
+    assert files
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files if p.exists()), files
 
 
 def test_an_older_cache_file_open_to_others_is_closed_to_them(
@@ -204,6 +210,6 @@ def test_an_older_cache_file_open_to_others_is_closed_to_them(
 ) -> None:
     cache = tmp_path / "http.sqlite"
     cache.touch(mode=0o644)
-    os.chmod(cache, 0o644)
+    cache.chmod(0o644)
     fetcher_factory(cache=cache)
     assert stat.S_IMODE(cache.stat().st_mode) == 0o600

@@ -18,11 +18,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import requests.adapters
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 from test_fetch import failed, ok
 
@@ -30,6 +29,11 @@ from auditor.audit import run_audit
 from auditor.config import Config, NetworkSettings
 from auditor.fetch import Fetcher
 from auditor.model import Person, PrivateValues, SourceStatus
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import FetcherFactory
 
 STEP = 0.05
 """Seconds between two trickled bytes: far below the 1 s timeout, so no single read ever times out."""
@@ -204,7 +208,8 @@ def test_requests_past_a_budget_fail_as_timed_out(
             ok(fetcher.get(local_server.url("/a"), respect_robots=False))
             now[0] += 31
             failure = failed(fetcher.get(local_server.url("/a"), respect_robots=False), "timeout")
-        assert "30 s" in failure.detail and spent.ran_out
+        assert "30 s" in failure.detail
+        assert spent.ran_out
         ok(fetcher.get(local_server.url("/a"), respect_robots=False))  # no budget outside the block
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import FetcherFactory, ServerFactory
 from localserver import LocalServer, Reply
 from test_fetch import failed, ok
 
 from auditor.config import NetworkSettings
 from auditor.fetch import Fetcher
 from auditor.fetch.guard import InvalidAllowedAddress, ip_literal, why_refused
+
+if TYPE_CHECKING:
+    from conftest import FetcherFactory, ServerFactory
 
 EXEMPT_TEST_SERVER = ("127.0.0.1/32",)
 
@@ -54,14 +56,16 @@ def test_ip_literals_in_every_spelling(host: str, address: str) -> None:
 
 
 def test_ip_literals_leave_names_alone() -> None:
-    assert ip_literal("janedoe.example") is None and ip_literal("1.example") is None
+    assert ip_literal("janedoe.example") is None
+    assert ip_literal("1.example") is None
 
 
 def test_loopback_is_refused_before_any_request(
     local_server: LocalServer, fetcher_factory: FetcherFactory
 ) -> None:
     failure = failed(fetcher_factory(allow_private=False).get(local_server.url("/")), "guard")
-    assert "127.0.0.1" in failure.detail and "loopback" in failure.detail
+    assert "127.0.0.1" in failure.detail
+    assert "loopback" in failure.detail
     assert local_server.requests == []
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import gzip
 import threading
 import time
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply, Request
 from test_fetch import failed, ok
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from conftest import FetcherFactory
 
 CHUNK = 64 * 1024
 

@@ -6,10 +6,13 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply, Request
 from test_fetch import ok
+
+if TYPE_CHECKING:
+    from conftest import FetcherFactory
 
 SLACK = 0.1  # the server stamps arrival, a little after the client started the request
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FetcherFactory, ServerFactory
 from localserver import LocalServer, Reply
 from test_fetch import failed, ok
+
+if TYPE_CHECKING:
+    from conftest import FetcherFactory, ServerFactory
 
 ROBOTS = "User-agent: *\nDisallow: /private\n"
 
@@ -55,7 +58,8 @@ def test_robots_5xx_or_unreachable_disallows_everything(
     local_server.route("/robots.txt", robots)
     fetcher = fetcher_factory(retries=1)
     failure = failed(fetcher.get(local_server.url("/index.html")), "robots")
-    assert "could not be fetched" in failure.detail and "RFC 9309" in failure.detail
+    assert "could not be fetched" in failure.detail
+    assert "RFC 9309" in failure.detail
     failed(fetcher.get(local_server.url("/about.html")), "robots")  # remembered, not asked again
     assert local_server.paths() == ["/robots.txt", "/robots.txt"]  # one fetch, retried once
 

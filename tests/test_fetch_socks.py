@@ -6,14 +6,17 @@ import socket
 import socketserver
 import struct
 import threading
-from collections.abc import Iterator
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 from test_fetch import failed, ok
 from test_fetch_deadline import STEPS, Trickle, header_trickle
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from conftest import FetcherFactory
 
 
 class _Socks5(socketserver.BaseRequestHandler):

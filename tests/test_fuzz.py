@@ -9,19 +9,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auditor.config import load_config
-from auditor.errors import InputError
+from auditor.errors import InputError, Problem
 from auditor.extract import ExtractError, extract
 from auditor.mask import mask_text, secret_words
 from auditor.model import Extracted, Person, PrivateValues
 from auditor.profiles import load_roster
 from auditor.sources import option_schemas
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -53,10 +56,12 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 @given(text=st.text(max_size=300))
 def test_any_text_as_a_roster_is_refused_or_loaded(tmp_path: Path, text: str) -> None:
     path = _write(tmp_path, "roster.yaml", text)
+    problems: list[Problem] = []
     try:
         load_roster([path])
     except InputError as e:
-        assert all(p.file == str(path) for p in e.problems)
+        problems = list(e.problems)
+    assert all(p.file == str(path) for p in problems)
 
 
 @FAST

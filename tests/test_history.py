@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 import stat
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -39,6 +37,10 @@ from auditor.model import (
     SourceReport,
     SourceStatus,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from pathlib import Path
 
 # Fictional people only: Ofcom drama-range numbers, .example domains.
 KEY = b"test-hash-key-0123456789abcdef"
@@ -187,7 +189,8 @@ def test_a_value_appears_persists_disappears_and_reappears(store: HistoryStore) 
     assert gone.category == "phone"
     assert gone.url == PHONE.url
     assert gone.last_seen == "2024-01-15T09:00:00Z"
-    assert "•" in gone.value and "900123" not in gone.value
+    assert "•" in gone.value
+    assert "900123" not in gone.value
 
     # The broker re-lists the number: it is back, not new, and keeps its first sighting.
     mar = record_run(store, run_on("2024-03-15", audit(JANE, [PHONE, EMAIL, ADDRESS])))
@@ -332,7 +335,7 @@ def test_a_url_that_spells_a_private_value_is_masked_but_others_are_kept(store: 
 def test_the_state_file_is_readable_only_by_its_owner(state: Path) -> None:
     with HistoryStore.open(state, KEY) as store:
         record_run(store, run_on("2024-01-15", audit(JANE, [PHONE])))
-    assert stat.S_IMODE(os.stat(state).st_mode) == 0o600
+    assert stat.S_IMODE(state.stat().st_mode) == 0o600
 
 
 def test_the_file_is_wal_with_foreign_keys(store: HistoryStore) -> None:

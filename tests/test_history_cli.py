@@ -14,14 +14,16 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from auditor.demo.server import BEHAVIOUR_FILE, SampleWeb, serving
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
 EXIT_INTERNAL = 70  # auditor.cli.EXIT_INTERNAL: stopped on an error; history not updated
 EXIT_LOCKED = 75  # auditor.cli.EXIT_LOCKED: another audit holds the lock on the state file
@@ -272,10 +274,12 @@ def test_a_value_taken_down_is_resolved_in_the_json_and_the_report(months: tuple
     assert resolved["category"] == "phone"
     assert resolved["url"] == f"http://{HOST}/contact.html"
     assert resolved["last_seen"] == runs[1].finding("email")["first_seen"]  # the second run's start
-    assert "900321" not in resolved["value"] and resolved["value"]  # masked display form
+    assert "900321" not in resolved["value"]
+    assert resolved["value"]
     gone = section(runs[2].report, "resolved")
     assert "gone since the last audit" in gone.lower()
-    assert f"http://{HOST}/contact.html" in gone and resolved["value"] in gone
+    assert f"http://{HOST}/contact.html" in gone
+    assert resolved["value"] in gone
 
 
 def test_a_value_put_back_is_reappeared_with_its_original_first_seen(
@@ -295,7 +299,8 @@ def test_a_failed_source_resolves_nothing_it_did_not_see(months: tuple[Auditor, 
     _, runs = months
     failed = runs[4]
     crawl = failed.source("crawl")
-    assert crawl["status"] == "failed" and crawl["detail"], crawl
+    assert crawl["status"] == "failed", crawl
+    assert crawl["detail"], crawl
     assert failed.person["findings"] == []
     assert failed.person["resolved"] == []  # unseen because unchecked: not gone
     assert "crawl failed" in failed.result.stderr
@@ -325,7 +330,8 @@ def test_history_records_each_run_and_its_source_statuses(months: tuple[Auditor,
         ]
         versions = {row[0] for row in db.execute("SELECT auditor_version FROM runs")}
     assert statuses == ["ok", "ok", "ok", "ok", "failed", "ok", "ok"]
-    assert versions and "" not in versions
+    assert versions
+    assert "" not in versions
 
 
 def test_summary_renders_for_a_month_with_runs_and_one_without(
@@ -340,7 +346,8 @@ def test_summary_renders_for_a_month_with_runs_and_one_without(
     assert made.returncode == 0, made.stderr
     assert str(out / f"summary-{month}.html") in made.stdout
     data = json.loads((out / f"summary-{month}.json").read_text())
-    assert data["month"] == month and data["empty"] is False
+    assert data["month"] == month
+    assert data["empty"] is False
     assert len(data["runs"]) == 7
     assert data["people_audited"] == 1
     # New: phone (run 1), email and the public number ... every finding's first sighting.
@@ -353,21 +360,27 @@ def test_summary_renders_for_a_month_with_runs_and_one_without(
     assert data["findings"]["by_category"]["phone"] >= 1
     assert [p["id"] for p in data["most_at_risk"]] == ["pat-example"]
     assert [(s["name"], s["runs"]) for s in data["failed_sources"]] == [("crawl", 1)]
-    assert len(data["trend"]) == 12 and data["trend"][-1]["audited"] is True
+    assert len(data["trend"]) == 12
+    assert data["trend"][-1]["audited"] is True
     html = (out / f"summary-{month}.html").read_text()
-    assert "<svg" in html and "</svg>" in html
+    assert "<svg" in html
+    assert "</svg>" in html
     assert "<script" not in html.lower()
 
     empty = auditor.cli("summary", "--state", auditor.state, "--month", "2001-01", "--out", out, "--quiet")
     assert (empty.returncode, empty.stdout, empty.stderr) == (0, "", "")
     none = json.loads((out / "summary-2001-01.json").read_text())
-    assert none["empty"] is True and none["runs"] == [] and none["findings"]["total"] == 0
+    assert none["empty"] is True
+    assert none["runs"] == []
+    assert none["findings"]["total"] == 0
     html = (out / "summary-2001-01.html").read_text()
     assert "No audit ran in" in html
-    assert "<svg" in html and "<script" not in html.lower()
+    assert "<svg" in html
+    assert "<script" not in html.lower()
 
     missing = auditor.cli("summary", "--state", auditor.tmp / "nope.sqlite", "--month", month, "--out", out)
-    assert missing.returncode == 2 and "no history at" in missing.stderr
+    assert missing.returncode == 2
+    assert "no history at" in missing.stderr
 
 
 # --- Triage --------------------------------------------------------------------------------------------
@@ -401,7 +414,8 @@ def test_triage_decisions_are_shown_apart_uncounted_and_kept_across_runs(tmp_pat
     assert "no finding with id '0123456789abcdef01234567'" in unknown.stderr
     assert "findings.json" in unknown.stderr  # where to find the right id
     past = auditor.triage(email["id"], "accepted", "fine", "--until", "2001-01-01")
-    assert past.returncode == 2 and "already past" in past.stderr
+    assert past.returncode == 2
+    assert "already past" in past.stderr
 
     decided = auditor.triage(namesake["id"], "not-me", "Jo the volunteer's number, not Pat's")
     assert decided.returncode == 0, decided.stderr
@@ -422,9 +436,11 @@ def test_triage_decisions_are_shown_apart_uncounted_and_kept_across_runs(tmp_pat
     assert "decided already" in triaged
     rows = triaged.partition("<tbody>")[2]
     assert rows.count("<tr") == 2
-    assert "not this person" in rows and "accepted risk" in rows
+    assert "not this person" in rows
+    assert "accepted risk" in rows
     assert "removal requested" not in rows  # it came back, so it is no longer set apart
-    assert PRIVATE_PHONE not in second.report and "900321" not in second.report  # reason masked
+    assert PRIVATE_PHONE not in second.report
+    assert "900321" not in second.report
     assert awaiting(second.index) == 1  # only the phone that came back
     assert second.person["score"] < first.person["score"]
 
@@ -432,7 +448,8 @@ def test_triage_decisions_are_shown_apart_uncounted_and_kept_across_runs(tmp_pat
     # are all that stands between --fail-on high and exit 1, and the score counts neither.
     site.page("/contact.html", contact())
     third = auditor.audit("--fail-on", "high")
-    assert third.has("email") and third.has("phone", "discovered")  # still found, and still listed
+    assert third.has("email")
+    assert third.has("phone", "discovered")
     assert third.person["score"] == 0
     assert awaiting(third.index) == 0
     assert [r["id"] for r in third.person["resolved"]] == [phone["id"]]
@@ -444,7 +461,8 @@ def test_triage_decisions_are_shown_apart_uncounted_and_kept_across_runs(tmp_pat
     assert expired.person["score"] > 0
     assert awaiting(expired.index) == 1
     rows = section(expired.report, "triaged").lower().partition("<tbody>")[2]
-    assert "accepted risk" not in rows and "not this person" in rows
+    assert "accepted risk" not in rows
+    assert "not this person" in rows
 
 
 # --- Unattended runs: a killed run leaves the old reports; a second run is refused while one runs ------
@@ -505,7 +523,7 @@ def test_a_killed_audit_leaves_the_previous_reports_intact(
     assert process.returncode == -signal.SIGKILL
     after = snapshot(auditor.out)
     assert after == before  # same files, byte for byte: no partial or temporary file replaced them
-    assert not [p for p in auditor.tmp.rglob("*.tmp")]
+    assert not list(auditor.tmp.rglob("*.tmp"))
     assert runs_in(auditor.state) == 1  # the killed run recorded nothing
 
     # The kernel released the killed process's lock: the next run goes ahead. This one cannot write
@@ -516,7 +534,8 @@ def test_a_killed_audit_leaves_the_previous_reports_intact(
     report.mkdir()
     broken = auditor.run_audit("--quiet", "--fail-on", "critical")
     assert broken.returncode == EXIT_INTERNAL, broken.stderr
-    assert " ERROR auditor: stopped: " in broken.stderr and "Traceback" not in broken.stderr
+    assert " ERROR auditor: stopped: " in broken.stderr
+    assert "Traceback" not in broken.stderr
     assert runs_in(auditor.state) == 1
     report.rmdir()
     # Every file as before: the ones put in place ahead of the failure were put back.
@@ -542,7 +561,8 @@ def test_a_second_audit_is_refused_while_one_is_running(
     assert elapsed < 15  # refused at once, not after waiting for the first
     # Triage and prune take the same lock: they would change the history under the running audit.
     blocked = auditor.triage("0123456789abcdef01234567", "not-me", "x")
-    assert blocked.returncode == EXIT_LOCKED and "another audit is running" in blocked.stderr
+    assert blocked.returncode == EXIT_LOCKED
+    assert "another audit is running" in blocked.stderr
     assert process.poll() is None, "the first audit finished before the others tried"
     assert web.requested(HOST).count("/robots.txt") == 1  # the refused audit fetched nothing
     assert runs_in(auditor.state) == 1
@@ -596,4 +616,5 @@ def test_the_state_file_holds_no_private_value_in_plain_text(months: tuple[Audit
     phone = runs[-1].finding("phone")
     with sqlite3.connect(f"file:{auditor.state}?mode=ro", uri=True) as db:
         (stored,) = db.execute("SELECT reason FROM decisions WHERE finding_id = ?", (phone["id"],)).fetchone()
-    assert "contact page" in stored and "asked for" in stored
+    assert "contact page" in stored
+    assert "asked for" in stored

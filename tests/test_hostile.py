@@ -15,9 +15,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -26,6 +24,10 @@ import pytest
 from auditor.advice import AdviceBook
 from auditor.demo.server import SampleWeb, serving
 from auditor.resources import shipped
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 HOST = "hostile.example"
 PHONE = "07700 900321"
@@ -183,7 +185,8 @@ def test_report_has_no_active_content_and_no_remote_reference(reports: Path, whi
                 check_reference(element.tag, value, allowed_hosts)
 
     styles = doc.xpath("//style")
-    assert len(styles) == 1 and styles[0].getparent().tag == "head"
+    assert len(styles) == 1
+    assert styles[0].getparent().tag == "head"
     assert styles[0].text == shipped("report_templates/report.css").read_text(encoding="utf-8")
 
     [meta] = doc.xpath("//meta[@http-equiv='Content-Security-Policy']")
@@ -206,7 +209,8 @@ def check_reference(tag: str, value: str, allowed_hosts: set[str]) -> None:
     parts = urlsplit(value)
     assert parts.scheme == "https", f"only https authority links may leave the report, not {value!r}"
     assert parts.hostname in allowed_hosts, f"{parts.hostname} is not an authority named in advice.yaml"
-    assert HOST not in value and "evil.example" not in value
+    assert HOST not in value
+    assert "evil.example" not in value
 
 
 def test_long_words_can_wrap(reports: Path) -> None:
@@ -214,7 +218,8 @@ def test_long_words_can_wrap(reports: Path) -> None:
     css = shipped("report_templates/report.css").read_text(encoding="utf-8")
     for selector in (".place-name", ".url", "blockquote.evidence", ".finding .value"):
         rule = re.search(re.escape(selector) + r"\s*\{[^}]*\}", css)
-        assert rule and "overflow-wrap: anywhere" in rule.group(0), selector
+        assert rule, selector
+        assert "overflow-wrap: anywhere" in rule.group(0), selector
     assert LONG_WORD[:120] in (reports / "people" / "hattie-hostile.html").read_text(encoding="utf-8")
 
 

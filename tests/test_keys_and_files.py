@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,13 +12,17 @@ from auditor.errors import AuditorError
 from auditor.keys import KEY_ENV, load_key
 from auditor.report.files import write_atomic
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 def test_key_file_is_created_once_with_mode_0600(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(KEY_ENV, raising=False)
     path = tmp_path / "state.sqlite.key"
     first = load_key(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert load_key(path) == first and len(first) >= 32
+    assert load_key(path) == first
+    assert len(first) >= 32
 
 
 def test_the_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,10 +58,10 @@ def test_a_key_file_others_can_read_or_a_link_is_refused(
     monkeypatch.delenv("AUDITOR_HASH_KEY", raising=False)
     key = tmp_path / "state.sqlite.key"
     key.write_text("k" * 64)
-    os.chmod(key, 0o644)
+    key.chmod(0o644)
     with pytest.raises(AuditorError, match="chmod 600"):
         load_key(key)
-    os.chmod(key, 0o600)
+    key.chmod(0o600)
     assert load_key(key) == b"k" * 64
     link = tmp_path / "linked.key"
     link.symlink_to(key)

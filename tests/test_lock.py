@@ -7,12 +7,15 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from auditor.errors import AuditorError, LockedError
 from auditor.lock import run_lock
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # A second process: try the lock, report the outcome on stdout, exit 0 (got it) or 1 (refused).
 TRY_LOCK = """

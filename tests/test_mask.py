@@ -95,7 +95,8 @@ def test_mask_url_hides_private_values_in_links() -> None:
         "http://x.example/contact?tel=07700900123",
     ):
         masked = mask_url(url, secrets)
-        assert "900123" not in masked and "jd.private" not in masked, masked
+        assert "900123" not in masked, masked
+        assert "jd.private" not in masked, masked
     assert mask_url("http://x.example/posts/123456", secrets) == "http://x.example/posts/123456"
 
 
@@ -105,7 +106,8 @@ def test_a_birthday_without_the_year_is_masked_in_snippets() -> None:
     person = Person(id="sam", name="Sam Patel", private=PrivateValues(dates_of_birth=(dt.date(1988, 11, 2),)))
     for text in ("turned 35 on 2nd November last year", "birthday: November 2", "cake on 02/11 please"):
         masked = mask_text(text, secret_words(person))
-        assert "2nd November" not in masked and "November 2" not in masked and "02/11" not in masked, masked
+        for shown in ("2nd November", "November 2", "02/11"):
+            assert shown not in masked, masked
     assert mask_text("on 12 November", secret_words(person)) == "on 12 November"  # another day stays
 
 
@@ -131,9 +133,8 @@ def test_a_snippet_hides_what_the_masked_value_hides(snippet: str, hidden: list[
     person = Person(
         id="p", name="Pat", private=PrivateValues(addresses=(HOME,), dates_of_birth=(dt.date(1975, 3, 14),))
     )
-    assert "27" not in mask_value(Category.ADDRESS, HOME) and "03" not in mask_value(
-        Category.DATE_OF_BIRTH, "1975-03-14"
-    )
+    assert "27" not in mask_value(Category.ADDRESS, HOME)
+    assert "03" not in mask_value(Category.DATE_OF_BIRTH, "1975-03-14")
     shown = mask_text(snippet, secret_words(person))
     for part in hidden:
         assert part not in shown, (part, shown)

@@ -6,12 +6,15 @@ import datetime as dt
 import json
 import os
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.findings import exposure_score
 from auditor.model import AuditRun, Person, PersonAudit, SourceReport, SourceStatus
 from auditor.report import write_outputs
 from auditor.report.files import MANIFEST
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 NOW = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 
@@ -59,5 +62,6 @@ def test_reveal_outputs_are_private_whatever_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     revealed = [p for p in (tmp_path / "revealed").rglob("*") if p.is_file()]
-    assert revealed and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in revealed)
+    assert revealed
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in revealed)
     assert stat.S_IMODE((tmp_path / "masked" / "index.html").stat().st_mode) == 0o644

@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import textwrap
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -16,6 +15,9 @@ from auditor.model import Person, PrivateLocation, PrivateValues, PublicValues
 from auditor.profiles import load_roster, roster_schema
 from auditor.resources import shipped
 from auditor.yamlfile import format_path, parse_yaml, read_yaml
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 HEAD = "version: 1\npeople:\n"
 
@@ -354,7 +356,8 @@ def test_example_roster_loads_to_expected_values() -> None:
     assert people[2].private == PrivateValues(
         phones=("07700 900789",), emails=("alex.m.private@mail.example",)
     )
-    assert people[2].aliases == () and people[2].public == PublicValues()
+    assert people[2].aliases == ()
+    assert people[2].public == PublicValues()
 
 
 def test_minimal_person_gets_defaults(tmp_path: Path) -> None:
@@ -475,7 +478,8 @@ def test_oversized_file_is_refused_unread(tmp_path: Path) -> None:
 
 def test_several_documents_are_a_problem() -> None:
     loaded = parse_yaml("a: 1\n---\nb: 2\n", "t.yaml")
-    assert not loaded.parsed and loaded.problems[0].line == 2
+    assert not loaded.parsed
+    assert loaded.problems[0].line == 2
 
 
 def test_unclosed_bracket_says_where_it_opened() -> None:

@@ -25,4 +25,5 @@ def test_library_warnings_stay_out_of_quiet_output() -> None:
     result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "a source failed" in lines[0], result.stderr
+    assert len(lines) == 1, result.stderr
+    assert "a source failed" in lines[0], result.stderr

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config
@@ -16,6 +15,9 @@ from auditor.detectors.known import KnownValuesDetector
 from auditor.model import Category, Person, PrivateValues, SourceResult, SourceStatus
 from auditor.sources.companies_house import CompaniesHouseSource, name_tokens, names_match
 from auditor.sources.interface import NotConfigured, SourceContext
+
+if TYPE_CHECKING:
+    from conftest import FetcherFactory
 
 KEY = "ch-fictional-key"
 JANE = Person(

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config, CrawlSettings
 from auditor.model import Person, SourceResult, SourceStatus
 from auditor.sources import SourceContext
 from auditor.sources.crawl import CrawlSource
+
+if TYPE_CHECKING:
+    from conftest import FetcherFactory
 
 SITE = "jane.example"
 
@@ -81,8 +83,10 @@ def test_a_seed_with_a_path_stays_under_it_but_reads_linked_files(
     local_server.route("/uploads/cv.pdf", broken_pdf, host=SITE)
     result = crawl(local_server, fetcher_factory, f"http://{SITE}/blog/")
     requested = paths(local_server)
-    assert "/blog/post.html" in requested and "/uploads/cv.pdf" in requested
-    assert "/shop/" not in requested and "/" not in requested
+    assert "/blog/post.html" in requested
+    assert "/uploads/cv.pdf" in requested
+    assert "/shop/" not in requested
+    assert "/" not in requested
     # The PDF is unreadable: noted, but a file that cannot be parsed is not a failed crawl.
     assert result.status is SourceStatus.OK
     assert any(f.reason == "parse" for f in result.failures)
@@ -134,10 +138,12 @@ def test_a_failing_seed_fails_the_source(local_server: LocalServer, fetcher_fact
     local_server.route("/", Reply(500), host=SITE)
     result = crawl(local_server, fetcher_factory, f"http://{SITE}/")
     assert result.status is SourceStatus.FAILED
-    assert "not checked" in result.detail and result.documents == ()
+    assert "not checked" in result.detail
+    assert result.documents == ()
 
 
 def test_no_websites_is_skipped(local_server: LocalServer, fetcher_factory: Any) -> None:
     source = CrawlSource({}, SourceContext(fetcher=fetcher_factory(), config=Config()))
     result = source.collect(Person(id="x", name="X"))
-    assert result.status is SourceStatus.SKIPPED and "no websites" in result.detail
+    assert result.status is SourceStatus.SKIPPED
+    assert "no websites" in result.detail

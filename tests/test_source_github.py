@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config
 from auditor.model import DocKind, Person, SourceResult, SourceStatus
 from auditor.sources.github import GitHubSource
 from auditor.sources.interface import SourceContext
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from conftest import FetcherFactory
 
 JANE = Person(id="jane-doe", name="Jane Doe", usernames=("janedoe_mp",))
 
@@ -105,7 +108,8 @@ def test_profile_and_commit_emails_found(local_server: LocalServer, fetcher_fact
         "GitHub profile janedoe_mp",
         "github",
     )
-    assert profile.content.kind is DocKind.RECORD and profile.attributed
+    assert profile.content.kind is DocKind.RECORD
+    assert profile.attributed
     assert "location: Exampleton" in profile.content.text
     assert "bio: MP for Exampleton. Runs with the Sunday Striders." in profile.content.text
     assert "email:" not in profile.content.text  # null fields are left out

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config, NetworkSettings
@@ -14,6 +13,9 @@ from auditor.detectors.known import KnownValuesDetector
 from auditor.model import Category, Match, Person, PrivateValues, PublicValues, SourceResult, SourceStatus
 from auditor.sources.hibp import HibpSource
 from auditor.sources.interface import NotConfigured, SourceContext
+
+if TYPE_CHECKING:
+    from conftest import FetcherFactory
 
 KEY = "hibp-fictional-key"
 HOME = "jane.home@mail.example"
@@ -120,7 +122,8 @@ def test_refused_key_is_failed(
     result = collect(local_server, fetcher_factory)
     assert result.status is SourceStatus.FAILED
     assert f"email 1 of 2: Have I Been Pwned answered HTTP {status} (API key refused)" in result.detail
-    assert HOME not in result.detail and all(HOME not in f.url for f in result.failures)
+    assert HOME not in result.detail
+    assert all(HOME not in f.url for f in result.failures)
 
 
 def test_rate_limited(local_server: LocalServer, fetcher_factory: FetcherFactory) -> None:

@@ -6,10 +6,9 @@ import base64
 import datetime as dt
 import struct
 import textwrap
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config
@@ -17,6 +16,11 @@ from auditor.mask import mask_email
 from auditor.model import Person, PrivateValues, PublicValues, SourceResult, SourceStatus
 from auditor.sources.interface import SourceContext
 from auditor.sources.keyserver import ArmourError, KeyserverSource, dearmour, parse_key, read_packets
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from conftest import FetcherFactory
 
 HOME = "sam.patel.home@post.example"
 WORK = "sam.patel@courier.example"
@@ -144,7 +148,8 @@ def test_utf8_and_empty_armour_headers() -> None:
 def test_user_ids_are_cleaned_of_control_characters() -> None:
     data = new_packet(6, public_key_body()) + new_packet(13, b"Sam\nuser ID: forged <x@y.example>\xff")
     (user_id,) = parse_key(armour(data)).user_ids
-    assert "\n" not in user_id and user_id.startswith("Sam user ID: forged")
+    assert "\n" not in user_id
+    assert user_id.startswith("Sam user ID: forged")
 
 
 @pytest.mark.parametrize(
@@ -204,7 +209,8 @@ def test_rate_limited(local_server: LocalServer, fetcher_factory: FetcherFactory
     local_server.route(HOME_PATH, Reply.text("rate limit exceeded", status=429))
     result = collect(local_server, fetcher_factory)
     assert result.status is SourceStatus.RATE_LIMITED
-    assert "email 1 of 2" in result.detail and HOME not in result.detail
+    assert "email 1 of 2" in result.detail
+    assert HOME not in result.detail
 
 
 def test_bad_checksum_is_a_malformed_response(

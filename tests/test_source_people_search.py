@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.catalogue.listings import evidence, identifiers, towns
@@ -14,6 +13,11 @@ from auditor.config import Config
 from auditor.model import Person, PrivateValues, PublicValues, SourceResult, SourceStatus
 from auditor.sources.interface import NotConfigured, SourceContext
 from auditor.sources.people_search import PeopleSearchSource
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import FetcherFactory
 
 JANE = Person(
     id="jane-doe",
@@ -83,8 +87,10 @@ def test_only_the_matching_listing_is_attributed(
     assert result.status is SourceStatus.OK
     (document,) = result.documents
     assert document.url == local_server.url("/search?first=Jane&last=Doe")
-    assert document.label == "People-search listing on Finder" and document.attributed
-    assert "Mobile: +44 7700 900123" in document.content.text and "Otherbury" not in document.content.text
+    assert document.label == "People-search listing on Finder"
+    assert document.attributed
+    assert "Mobile: +44 7700 900123" in document.content.text
+    assert "Otherbury" not in document.content.text
     assert document.content.text.endswith("\nopt-out: https://finder.example/opt-out")
     assert document.content.meta["opt_out"] == "https://finder.example/opt-out"
     assert document.content.meta["matched_on"] == "phone, postcode, street"
@@ -103,14 +109,16 @@ def test_whole_page_is_one_listing_without_a_selector(
     namesake = '<html><body><div class="result">Jane Doe, 4 Mill Lane, Otherbury OB7 2QQ</div></body></html>'
     local_server.route("/search", Reply(200, namesake))
     result = run(fetcher_factory, catalogue(tmp_path, local_server, listing=""))
-    assert result.status is SourceStatus.OK and result.documents == ()
+    assert result.status is SourceStatus.OK
+    assert result.documents == ()
     assert "no listing matched the person; 1 namesake listing ignored" in result.detail
 
 
 def test_no_results(local_server: LocalServer, fetcher_factory: FetcherFactory, tmp_path: Path) -> None:
     local_server.route("/search", Reply(200, NONE))
     result = run(fetcher_factory, catalogue(tmp_path, local_server))
-    assert result.status is SourceStatus.OK and result.documents == ()
+    assert result.status is SourceStatus.OK
+    assert result.documents == ()
     assert result.detail == "1 site searched; no listing matched the person"
 
 
@@ -144,13 +152,15 @@ def test_blocked_site_fails_the_source(
 def test_rate_limited(local_server: LocalServer, fetcher_factory: FetcherFactory, tmp_path: Path) -> None:
     local_server.route("/search", Reply(429, "slow down", {"retry-after": "0"}))
     result = run(fetcher_factory, catalogue(tmp_path, local_server))
-    assert result.status is SourceStatus.RATE_LIMITED and result.failures[0].reason == "rate_limited"
+    assert result.status is SourceStatus.RATE_LIMITED
+    assert result.failures[0].reason == "rate_limited"
 
 
 def test_server_error(local_server: LocalServer, fetcher_factory: FetcherFactory, tmp_path: Path) -> None:
     local_server.route("/search", Reply(502, "bad gateway"))
     result = run(fetcher_factory, catalogue(tmp_path, local_server))
-    assert result.status is SourceStatus.FAILED and "server error" in result.detail
+    assert result.status is SourceStatus.FAILED
+    assert "server error" in result.detail
 
 
 def test_stale_listing_selector_is_unknown(
@@ -158,7 +168,8 @@ def test_stale_listing_selector_is_unknown(
 ) -> None:
     local_server.route("/search", Reply(200, RESULTS))
     result = run(fetcher_factory, catalogue(tmp_path, local_server, listing="article.person"))
-    assert result.status is SourceStatus.FAILED and result.documents == ()
+    assert result.status is SourceStatus.FAILED
+    assert result.documents == ()
     assert "listing selector matched nothing" in result.failures[0].detail
 
 

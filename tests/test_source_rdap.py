@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import FetcherFactory, ServerFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config
@@ -14,6 +13,9 @@ from auditor.model import DocKind, Person, SourceResult, SourceStatus
 from auditor.sources.interface import SourceContext
 from auditor.sources.rdap import RdapSource
 from auditor.sources.rdap_jcard import Malformed, Registration, parse_domain
+
+if TYPE_CHECKING:
+    from conftest import FetcherFactory, ServerFactory
 
 JANE = Person(id="jane-doe", name="Jane Doe", domains=("janedoe.example",))
 
@@ -146,8 +148,11 @@ def test_nested_entities_are_read_but_not_the_registrars_own(
 ) -> None:
     local_server.route("/domain/janedoe.example", Reply.json(RECORD))
     text = run(local_server, fetch_ctx).documents[0].content.text
-    assert "technical name: Tom Doe" in text and "technical email: tom@doe-family.example" in text
-    assert "Registrar" not in text and "abuse@" not in text and "1134960000" not in text
+    assert "technical name: Tom Doe" in text
+    assert "technical email: tom@doe-family.example" in text
+    assert "Registrar" not in text
+    assert "abuse@" not in text
+    assert "1134960000" not in text
 
 
 def test_redacted_record_is_noted_not_a_document(local_server: LocalServer, fetch_ctx: SourceContext) -> None:
@@ -193,7 +198,9 @@ def test_partly_redacted_contact_keeps_what_is_published(
     result = run(local_server, fetch_ctx)
     text = result.documents[0].content.text
     assert "registrant phone: +44 7700900123" in text
-    assert "registrant address: EX2, GB" in text and "REDACTED" not in text and "Withheld" not in text
+    assert "registrant address: EX2, GB" in text
+    assert "REDACTED" not in text
+    assert "Withheld" not in text
     assert "some details redacted" in result.detail
 
 
@@ -252,7 +259,8 @@ def test_one_failed_domain_of_two_fails_the_source(
     local_server.route("/domain/janedoe-campaign.example", Reply(403, "blocked"))
     person = Person(id="jane-doe", name="Jane Doe", domains=("janedoe.example", "janedoe-campaign.example"))
     result = run(local_server, fetch_ctx, person)
-    assert result.status is SourceStatus.FAILED and len(result.documents) == 1
+    assert result.status is SourceStatus.FAILED
+    assert len(result.documents) == 1
     assert "janedoe-campaign.example not checked: HTTP 403" in result.detail
 
 
@@ -346,4 +354,6 @@ def test_hostile_nesting_and_sizes_are_bounded() -> None:
         "entities": [{"roles": ["registrant"], "vcardArray": vcard(["fn", {}, "text", "y" * 5000])}] * 1000
     }
     result = parse_domain(wide)
-    assert isinstance(result, Registration) and len(result.lines) == 1 and len(result.lines[0]) < 400
+    assert isinstance(result, Registration)
+    assert len(result.lines) == 1
+    assert len(result.lines[0]) < 400

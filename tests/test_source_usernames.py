@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config, load_config
@@ -14,6 +13,11 @@ from auditor.errors import InputError
 from auditor.model import DocKind, Person, PrivateValues, SourceResult, SourceStatus
 from auditor.sources.interface import SourceContext
 from auditor.sources.usernames import UsernamesSource
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import FetcherFactory
 
 JANE = Person(
     id="jane-doe",
@@ -81,24 +85,27 @@ def test_found_accounts_become_documents(
         "2 accounts found (Social: janedoe_mp, Code: janedoe_mp); 1 platform without one"
     )
     social, code = result.documents
-    assert social.url == local_server.url("/social/@janedoe_mp") and social.attributed
-    assert social.label == "Account on Social: janedoe_mp" and social.source == "usernames"
+    assert social.url == local_server.url("/social/@janedoe_mp")
+    assert social.attributed
+    assert social.label == "Account on Social: janedoe_mp"
+    assert social.source == "usernames"
     assert social.content.kind is DocKind.HTML
     assert social.content.text.startswith("account: Social janedoe_mp\nprofile: ")
     assert "Text me: 07700 900123" in social.content.text  # the detectors read the bio
-    assert (
-        social.content.meta["account_site"] == "Social"
-        and social.content.meta["account_category"] == "social"
-    )
+    assert social.content.meta["account_site"] == "Social"
+    assert social.content.meta["account_category"] == "social"
     # An API-checked account links to the human profile page, not the API.
-    assert code.url == "https://code.example/janedoe_mp" and code.content.kind is DocKind.RECORD
-    assert "bio: Home: 12 Acacia Avenue" in code.content.text and "followers: 3" in code.content.text
+    assert code.url == "https://code.example/janedoe_mp"
+    assert code.content.kind is DocKind.RECORD
+    assert "bio: Home: 12 Acacia Avenue" in code.content.text
+    assert "followers: 3" in code.content.text
     assert result.failures == ()
 
 
 def test_no_accounts(local_server: LocalServer, fetcher_factory: FetcherFactory, tmp_path: Path) -> None:
     result = run(fetcher_factory, catalogue(tmp_path, local_server))
-    assert result.status is SourceStatus.OK and result.documents == ()
+    assert result.status is SourceStatus.OK
+    assert result.documents == ()
     assert result.detail == "no accounts found; 3 platforms without one"
 
 
@@ -110,7 +117,8 @@ def test_blocked_platforms_are_unknown_not_missing(
     local_server.route("/pics/janedoe_mp", Reply(403, challenge))
     local_server.route("/api/users/janedoe_mp", Reply(200, "<title>Sign in</title>"))  # neither rule
     result = run(fetcher_factory, catalogue(tmp_path, local_server))
-    assert result.status is SourceStatus.OK and len(result.documents) == 1
+    assert result.status is SourceStatus.OK
+    assert len(result.documents) == 1
     assert "2 platforms could not be checked (1 blocked, 1 unrecognised page): Pics, Code" in result.detail
     assert {(f.reason, f.url) for f in result.failures} == {
         ("blocked", local_server.url("/pics/janedoe_mp")),
@@ -147,7 +155,8 @@ def test_a_platform_that_walls_everyone_leaves_the_source_ok(
     local_server.route("/pics/janedoe_mp", Reply(403, "<title>Just a moment...</title>"))
     result = run(fetcher_factory, catalogue(tmp_path, local_server))
     assert result.status is SourceStatus.OK
-    assert "1 platform could not be checked" in result.detail and "Pics" in result.detail
+    assert "1 platform could not be checked" in result.detail
+    assert "Pics" in result.detail
 
 
 def test_server_errors_everywhere_fail(
@@ -172,7 +181,8 @@ def test_malformed_api_record_still_counts_the_account(
     assert document.label == "Account on Code: janedoe_mp"
     assert document.content.text == "account: Code janedoe_mp\nprofile: https://code.example/janedoe_mp"
     (problem,) = result.failures
-    assert problem.reason == "parse" and "malformed JSON" in problem.detail
+    assert problem.reason == "parse"
+    assert "malformed JSON" in problem.detail
 
 
 def test_invalid_username_needs_no_request(
@@ -180,7 +190,8 @@ def test_invalid_username_needs_no_request(
 ) -> None:
     person = Person(id="x", name="X", usernames=("jane.doe-mp",))
     result = run(fetcher_factory, catalogue(tmp_path, local_server), person)
-    assert result.status is SourceStatus.OK and "3 platforms without one" in result.detail
+    assert result.status is SourceStatus.OK
+    assert "3 platforms without one" in result.detail
     assert local_server.requests_to("/api/users/jane.doe-mp") == []
 
 
@@ -197,7 +208,8 @@ def test_no_usernames_is_skipped(
     fetcher_factory: FetcherFactory, tmp_path: Path, local_server: LocalServer
 ) -> None:
     result = run(fetcher_factory, catalogue(tmp_path, local_server), Person(id="x", name="X"))
-    assert result.status is SourceStatus.SKIPPED and result.detail == "no usernames on the roster"
+    assert result.status is SourceStatus.SKIPPED
+    assert result.detail == "no usernames on the roster"
 
 
 def test_profile_pages_obey_robots_but_documented_apis_do_not(
@@ -246,7 +258,8 @@ def test_options_schema_accepts_builtin_and_path(tmp_path: Path) -> None:
     config = tmp_path / "config.yaml"
     config.write_text("sources:\n  usernames: {catalogue: builtin, max_sites: 5}\n")
     loaded = load_config(config, {"usernames": UsernamesSource.options_schema})
-    assert loaded.sources is not None and loaded.sources["usernames"]["max_sites"] == 5
+    assert loaded.sources is not None
+    assert loaded.sources["usernames"]["max_sites"] == 5
     config.write_text("sources:\n  usernames: {catalog: builtin}\n")
     with pytest.raises(InputError, match="unknown option 'catalog' — did you mean 'catalogue'"):
         load_config(config, {"usernames": UsernamesSource.options_schema})
@@ -254,4 +267,5 @@ def test_options_schema_accepts_builtin_and_path(tmp_path: Path) -> None:
 
 def test_builtin_catalogue_is_the_default(fetcher_factory: FetcherFactory) -> None:
     built = source(fetcher_factory, {})
-    assert built.catalogue.origin == "builtin" and len(built.sites) >= 40
+    assert built.catalogue.origin == "builtin"
+    assert len(built.sites) >= 40

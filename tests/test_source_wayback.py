@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FetcherFactory
 from localserver import LocalServer, Reply
 
 from auditor.config import Config
@@ -14,6 +14,9 @@ from auditor.model import Person, SourceResult, SourceStatus
 from auditor.sources.interface import SourceContext
 from auditor.sources.wayback import WaybackSource
 from auditor.sources.wayback_cdx import Capture, Malformed, choose, parse_cdx
+
+if TYPE_CHECKING:
+    from conftest import FetcherFactory
 
 JANE = Person(id="jane-doe", name="Jane Doe", websites=("http://janedoe.example/",))
 # The header row of output=json, as internetarchive/wayback's wayback-cdx-server/README.md shows it.
@@ -60,7 +63,8 @@ def test_archived_page_that_no_longer_exists_becomes_a_document(
     query = local_server.requests_to("/cdx/search/cdx")[0].query
     assert query["url"] == ["janedoe.example/"]
     assert (query["matchType"], query["output"], query["collapse"]) == (["prefix"], ["json"], ["digest"])
-    assert "statuscode:200" in query["filter"] and query["limit"] == ["5000"]
+    assert "statuscode:200" in query["filter"]
+    assert query["limit"] == ["5000"]
     # The snapshot the archive last saw longest ago comes first; raw bytes via id_; no robots.txt asked.
     assert local_server.paths()[1:] == [old, home]
     doc = result.documents[0]
@@ -68,7 +72,8 @@ def test_archived_page_that_no_longer_exists_becomes_a_document(
     assert doc.archived_at == dt.datetime(2019, 3, 1, 12, 0, tzinfo=dt.UTC)
     assert doc.label == "Archived copy of http://janedoe.example/old-contact.html (2019-03-01)"
     assert (doc.source, doc.attributed) == ("wayback", True)
-    assert "07700 900123" in doc.content.text and "jane.home@mail.example" in doc.content.text
+    assert "07700 900123" in doc.content.text
+    assert "jane.home@mail.example" in doc.content.text
     assert result.detail == "http://janedoe.example/: 2 archived copies read (2 listed)"
 
 
@@ -90,7 +95,8 @@ def test_max_snapshots_caps_the_fetches(local_server: LocalServer, fetch_ctx: So
     for r in rows[1:]:
         local_server.route(snapshot_path(r[1], r[2]), Reply(200, "<p>old page</p>"))
     result = run(local_server, fetch_ctx, max_snapshots=3)
-    assert len(result.documents) == 3 and len(local_server.requests) == 4
+    assert len(result.documents) == 3
+    assert len(local_server.requests) == 4
     assert result.status is SourceStatus.OK
 
 
@@ -215,4 +221,5 @@ def test_choose_prefers_distinct_urls_then_changed_versions() -> None:
         ("2022", "HOME2"),
         ("2018", "HOME1"),
     ]
-    assert len(choose(captures, 2)) == 2 and choose(captures, 0) == []
+    assert len(choose(captures, 2)) == 2
+    assert choose(captures, 0) == []

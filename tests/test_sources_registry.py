@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.config import Config, NetworkSettings
 from auditor.fetch import Fetcher
-from auditor.model import SourceState
 from auditor.sources import SOURCE_CLASSES, SourceContext, build_sources
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from auditor.model import SourceState
 
 NAMES = [cls.name for cls in SOURCE_CLASSES]
 
@@ -36,7 +40,8 @@ def test_defaults_need_no_key_or_file(tmp_path: Path) -> None:
 
 def test_a_key_in_the_environment_turns_its_source_on(tmp_path: Path) -> None:
     found = states(tmp_path, Config(), {"HIBP_API_KEY": "k", "COMPANIES_HOUSE_API_KEY": "k"})
-    assert found["hibp"].enabled and found["companies_house"].enabled
+    assert found["hibp"].enabled
+    assert found["companies_house"].enabled
 
 
 def test_a_config_list_runs_exactly_those(tmp_path: Path) -> None:

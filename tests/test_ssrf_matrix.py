@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FetcherFactory, ServerFactory
 from localserver import Reply
 
 from auditor.config import Config
 from auditor.model import FetchFailure, Person, SourceStatus
 from auditor.sources.interface import SourceContext
 from auditor.sources.rdap import RdapSource
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from conftest import FetcherFactory, ServerFactory
 
 # Spellings of 127.0.0.1 (the listener's address) that URL parsers, resolvers and socket libraries
 # have each, somewhere, been tricked by.
@@ -101,7 +105,8 @@ def test_a_seed_never_reaches_a_listener(
 ) -> None:
     fetcher = fetcher_factory(allow_private=False, retries=0, cache_enabled=False)
     result = fetcher.get(_url(host, listener.port))
-    assert isinstance(result, FetchFailure) and result.reason in ("guard", "bad_url"), result
+    assert isinstance(result, FetchFailure), result
+    assert result.reason in ("guard", "bad_url"), result
     assert listener.reached == 0
 
 
@@ -116,7 +121,8 @@ def test_a_redirect_never_reaches_a_listener(
         allow_private=False, allow_addresses=("127.0.0.2/32",), retries=0, cache_enabled=False
     )
     result = fetcher.get(site.url("/go"), respect_robots=False)
-    assert isinstance(result, FetchFailure) and result.reason in ("guard", "bad_url"), result
+    assert isinstance(result, FetchFailure), result
+    assert result.reason in ("guard", "bad_url"), result
     assert listener.reached == 0
 
 

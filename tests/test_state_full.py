@@ -4,14 +4,17 @@ the previous reports untouched, so reports and history still agree."""
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pytest
 from localserver import LocalServer, Reply
 
 import auditor.history.store as store_module
 from auditor.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

@@ -6,9 +6,7 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from test_history import ADDRESS, EMAIL, JANE, KEY, PHONE, SAM, SAM_PHONE, audit, run_on
@@ -17,6 +15,10 @@ from auditor.errors import UsageError
 from auditor.history import HistoryStore, month_summary, parse_month, record_run
 from auditor.model import MonthSummary, Person
 from auditor.report.summary_report import summary_to_json, trend_chart, write_summary
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 NOW = dt.datetime(2024, 3, 1, 6, tzinfo=dt.UTC)
 EVE = Person(id="eve-hostile", name="Eve <script>alert(1)</script>", group="<b>Staff</b>")
@@ -48,7 +50,9 @@ def test_a_month_with_runs(store: HistoryStore) -> None:
     assert feb.people_audited == 3
     # Jane at her 20 Feb run; Sam and Eve at 5 Feb.
     assert feb.by_severity == {"critical": 2, "high": 1, "medium": 0, "low": 0, "info": 0}
-    assert feb.by_category["phone"] == 1 and feb.by_category["address"] == 1 and feb.by_category["email"] == 1
+    assert feb.by_category["phone"] == 1
+    assert feb.by_category["address"] == 1
+    assert feb.by_category["email"] == 1
     assert sum(feb.by_category.values()) == feb.total_findings == 3
     assert (feb.new, feb.resolved, feb.reappeared) == (1, 1, 1)
     assert [(p.id, p.score) for p in feb.most_at_risk] == [
@@ -71,18 +75,24 @@ def test_the_trend_covers_twelve_months_ending_with_the_month(store: HistoryStor
     assert [t.month for t in feb.trend] == [f"2023-{m:02d}" for m in range(3, 13)] + ["2024-01", "2024-02"]
     audited = {t.month: t for t in feb.trend if t.audited}
     assert set(audited) == {"2024-01", "2024-02"}
-    assert audited["2024-01"].by_severity["critical"] == 2 and audited["2024-01"].people == 2
+    assert audited["2024-01"].by_severity["critical"] == 2
+    assert audited["2024-01"].people == 2
     assert audited["2024-02"].by_severity == feb.by_severity
     assert all(t.total == 0 and t.people == 0 for t in feb.trend if not t.audited)
     jan = month_summary(store, "2024-01", now=NOW)
-    assert jan.trend[0].month == "2023-02" and jan.trend[-1].month == "2024-01"
+    assert jan.trend[0].month == "2023-02"
+    assert jan.trend[-1].month == "2024-01"
     assert (jan.new, jan.resolved, jan.reappeared) == (3, 0, 0)
 
 
 def test_a_month_without_runs_says_so(store: HistoryStore, tmp_path: Path) -> None:
     mar = month_summary(store, "2024-03", now=NOW)
-    assert mar.empty and mar.runs == () and mar.people_audited == 0
-    assert mar.total_findings == 0 and mar.most_at_risk == () and mar.failed_sources == ()
+    assert mar.empty
+    assert mar.runs == ()
+    assert mar.people_audited == 0
+    assert mar.total_findings == 0
+    assert mar.most_at_risk == ()
+    assert mar.failed_sources == ()
     assert [t.month for t in mar.trend if t.audited] == ["2024-01", "2024-02"]
     html_path, json_path = write_summary(mar, tmp_path / "out")
     html = html_path.read_text(encoding="utf-8")
@@ -93,7 +103,8 @@ def test_a_month_without_runs_says_so(store: HistoryStore, tmp_path: Path) -> No
 def test_an_empty_history_still_summarises(tmp_path: Path) -> None:
     with HistoryStore.open(tmp_path / "empty.sqlite", KEY) as empty:
         summary = month_summary(empty, "2024-05", now=NOW)
-    assert summary.empty and not any(t.audited for t in summary.trend)
+    assert summary.empty
+    assert not any(t.audited for t in summary.trend)
     html_path, _ = write_summary(summary, tmp_path)
     assert "<svg" in html_path.read_text(encoding="utf-8")
 
@@ -163,8 +174,10 @@ def test_the_html_file_is_self_contained_escaped_and_accessible(store: HistorySt
     [svg_text] = re.findall(r"<svg.*?</svg>", html, flags=re.DOTALL)
     svg = ET.fromstring(svg_text)  # noqa: S314 - our own output, parsed to prove it is well-formed
     ns = "{http://www.w3.org/2000/svg}"
-    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "trend-title trend-desc"
-    assert svg.find(f"{ns}title") is not None and svg.find(f"{ns}desc") is not None
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "trend-title trend-desc"
+    assert svg.find(f"{ns}title") is not None
+    assert svg.find(f"{ns}desc") is not None
     bar_titles = [t.text for t in svg.iter(f"{ns}title")][1:]
     assert "February 2024: 2 critical" in bar_titles
     texts = [t.text for t in svg.iter(f"{ns}text")]
@@ -178,11 +191,14 @@ def test_the_html_file_is_self_contained_escaped_and_accessible(store: HistorySt
 def test_the_chart_stacks_bars_on_a_round_scale(store: HistoryStore) -> None:
     chart = trend_chart(month_summary(store, "2024-02", now=NOW).trend)
     assert len(chart.bars) == 12
-    assert chart.ticks[0].value == 0 and chart.ticks[0].y == chart.baseline
+    assert chart.ticks[0].value == 0
+    assert chart.ticks[0].y == chart.baseline
     assert chart.ticks[-1].value >= 3
     feb = chart.bars[-1]
     assert [s.severity for s in feb.segments] == ["critical", "high"]  # critical at the bottom
     assert feb.segments[0].y + feb.segments[0].height == pytest.approx(chart.baseline)
     assert feb.segments[1].y + feb.segments[1].height == pytest.approx(feb.segments[0].y)
     assert feb.top == pytest.approx(feb.segments[-1].y)
-    assert feb.year == "" and chart.bars[0].year == "2023" and chart.bars[10].year == "2024"
+    assert feb.year == ""
+    assert chart.bars[0].year == "2023"
+    assert chart.bars[10].year == "2024"

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
 
 from ..extract.html import decode_html
-from ..model import Person
 from ..values import emails as email_values
 from ..values import phones as phone_values
 from ..values.addresses import AddressMatch, AddressParts, Postcode, find_address, parse_address
 from ..values.tokens import TokenText, phrase_tokens
+
+if TYPE_CHECKING:
+    from ..model import Person
 
 MAX_PAGE_BYTES = 5_000_000
 MAX_LISTINGS = 200

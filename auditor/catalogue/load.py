@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import soupsieve
 from jsonschema import Draft202012Validator
@@ -18,6 +17,9 @@ from ..schema_messages import schema_problems
 from ..yamlfile import Loaded, read_yaml
 from .model import Catalogue, Kind, Rule, Site
 from .whatsmyname import from_whatsmyname, looks_like_whatsmyname
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 BUILTIN = "builtin"
 """The `catalogue` option's value for the project's own username catalogue."""
@@ -119,10 +121,10 @@ def _semantic_problems(loaded: Loaded, kind: Kind) -> list[Problem]:
                 problems.append(
                     loaded.problem((*at, field), f"must use {wanted} (this is a {kind.value} catalogue)")
                 )
-        for name in sorted(used - allowed):
-            problems.append(
-                loaded.problem(at, f"uses {{{name}}}, which a {kind.value} catalogue cannot fill in")
-            )
+        problems.extend(
+            loaded.problem(at, f"uses {{{name}}}, which a {kind.value} catalogue cannot fill in")
+            for name in sorted(used - allowed)
+        )
         if site.username_pattern:
             try:
                 re.compile(site.username_pattern)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 PLACEHOLDERS = ("username", "first", "last", "slug", "city")
 """What a template may name: `{username}` for account sites; `{first}`, `{last}`, `{slug}` (lower-case

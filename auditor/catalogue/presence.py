@@ -8,14 +8,17 @@ behind a login tells us nothing, and neither does a page that matches neither ru
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..fetch import Fetcher, Response
 from ..model import FetchFailure
 from .model import Rule, Site, fill
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 MAX_MATCH_CHARS = 5_000_000
 """Body text searched for rule texts; the fetch layer caps bodies already, this bounds the work."""

@@ -7,14 +7,18 @@ reported as stale, so a monthly run says so instead of the catalogue being silen
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..fetch import Fetcher
-from .model import Catalogue, Site
 from .presence import Presence, Reason, State, invalid, probe
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..fetch import Fetcher
+    from .model import Catalogue, Site
 
 MAX_CLAIMED = 2
 """Claimed usernames tried per site: two tell a stale rule from one deleted account."""

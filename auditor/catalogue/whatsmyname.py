@@ -9,17 +9,20 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jsonschema import Draft7Validator
 
 from ..errors import InputError, Problem
 from ..schema_messages import schema_problems
-from ..yamlfile import Loaded
 from .model import Catalogue, Rule, Site, Skipped
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..yamlfile import Loaded
 
 _SCHEMA_FILE = Path(__file__).resolve().parent / "whatsmyname.schema.json"
 _TOP_LEVEL_KEYS = frozenset({"license", "authors", "categories"})

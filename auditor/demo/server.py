@@ -11,13 +11,15 @@ import mimetypes
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
 
 WEB_ROOT = Path(__file__).resolve().parent / "web"
 BEHAVIOUR_FILE = "_behaviour.json"

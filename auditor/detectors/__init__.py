@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Document, Hit, Match
 from .account import AccountDetector
@@ -14,6 +14,9 @@ from .messaging import MessagingLinkDetector
 from .phone import PhoneDetector
 from .postcode import PostcodeDetector
 from .subject import Subject
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = [
     "AccountDetector",

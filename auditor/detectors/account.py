@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Category, Document, Hit, Match
 from ..severity import severity_of
 from .interface import Detector
-from .subject import Subject
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .subject import Subject
 
 SITE, USERNAME, URL = "account_site", "account_username", "account_url"
 """Extracted.meta keys a source sets on a document that is an account's profile page or record."""

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Category, Document, Hit, Match
 from ..severity import severity_of
 from ..values import emails
 from .interface import Detector
-from .subject import Subject
 from .text import haystacks, link_snippet, snippet
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .subject import Subject
 
 
 class EmailDetector(Detector):

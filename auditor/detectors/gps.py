@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Category, Document, GeoPoint, Hit, Match, PrivateLocation
 from ..severity import severity_of
 from .interface import Detector
-from .subject import Subject
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .subject import Subject
 
 EARTH_RADIUS_M = 6_371_008.8
 """Mean Earth radius (IUGG); the haversine error is well under the radii people set."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from ..model import Document, Hit
-from .subject import Subject
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ..model import Document, Hit
+    from .subject import Subject
 
 
 class Detector(ABC):

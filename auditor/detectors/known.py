@@ -8,7 +8,7 @@ without the house number.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Category, Document, Hit, Match, Severity
 from ..severity import severity_of
@@ -18,10 +18,14 @@ from ..values.addresses import AddressMatch, find_address
 from ..values.dates import DateContext, find_dates
 from ..values.links import link_phone
 from ..values.names import NameMatch, find_phrase_value, find_relative
-from ..values.tokens import Hint, TokenText
 from .interface import Detector
-from .subject import KnownValues, Subject
 from .text import Haystack, haystacks, link_snippet, snippet
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ..values.tokens import Hint, TokenText
+    from .subject import KnownValues, Subject
 
 _DATE_NOTES = {
     DateContext.PUBLICATION: (

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Category, Document, Hit, Match
 from ..severity import severity_of
 from ..values.links import messaging_target
 from .interface import Detector
-from .subject import Subject
 from .text import haystacks, link_snippet, snippet
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .subject import Subject
 
 # A link written out in the page's text (not only as an href). The host must start a token so that
 # "chat.me/" or "format.me/" never reads as "t.me/".

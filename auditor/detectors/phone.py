@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import phonenumbers
 from phonenumbers import PhoneNumber
@@ -12,8 +12,12 @@ from ..severity import severity_of
 from ..values import phones
 from ..values.links import tel_number
 from .interface import Detector
-from .subject import Subject
 from .text import haystacks, link_snippet, snippet
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .subject import Subject
 
 
 class PhoneDetector(Detector):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Category, Document, Hit, Match
 from ..severity import severity_of
 from ..values.addresses import find_uk_postcodes
 from .interface import Detector
-from .subject import Subject
 from .text import haystacks, snippet
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .subject import Subject
 
 
 class PostcodeDetector(Detector):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from ..model import Document
 from ..values.tokens import Hint, TokenText, plain
+
+if TYPE_CHECKING:
+    from ..model import Document
 
 _WINDOW = 400
 """How much text around a hint is read for a name or an address (an address spans a few lines)."""

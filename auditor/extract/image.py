@@ -5,14 +5,16 @@ from __future__ import annotations
 import io
 import math
 import struct
-from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import ExifTags, Image, UnidentifiedImageError
 
 from auditor.extract.interface import ExtractError, clean_meta
 from auditor.model import DocKind, Extracted, GeoPoint
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 # Only these parsers run on fetched bytes: less attack surface than every format Pillow knows.
 _FORMATS = ("JPEG", "PNG", "TIFF", "WEBP", "GIF")  # JPEG also yields MPO (multi-picture) files

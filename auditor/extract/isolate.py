@@ -19,13 +19,16 @@ import resource
 import threading
 import warnings
 from concurrent.futures import TimeoutError as FutureTimeout
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from pebble import ProcessExpired, ProcessPool
 
 from auditor.extract.dispatch import extract, kind_of
 from auditor.extract.interface import ExtractError
 from auditor.model import DocKind, Extracted
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 TIME_LIMIT = 30.0
 """Seconds one PDF or image may take to read (config `extract.time_limit`)."""

@@ -5,17 +5,21 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
-from requests.adapters import HTTPAdapter
 from requests_cache import CachedSession
 from requests_cache.backends.sqlite import SQLiteCache
 
-from ..config import NetworkSettings
 from ..errors import AuditorError
 from ..paths import default_cache
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from requests.adapters import HTTPAdapter
+
+    from ..config import NetworkSettings
 
 _EXPIRE_IMMEDIATELY = 0
 """requests-cache's EXPIRE_IMMEDIATELY: every cached response is stale at once, so each use sends a
@@ -73,7 +77,7 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         if path.is_symlink():
             raise OSError(f"{path} is a symbolic link") from None
-        os.chmod(path, 0o600)  # an older cache, made before this rule: close it to others now
+        path.chmod(0o600)  # an older cache, made before this rule: close it to others now
         return
     os.close(fd)
 

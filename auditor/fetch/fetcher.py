@@ -6,17 +6,14 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 from urllib.parse import urljoin
 
 import requests
 from urllib3 import exceptions as u3
 
-from ..config import NetworkSettings
 from ..model import FetchFailure
 from .adapter import CappedAdapter
 from .cache import build_session
@@ -27,6 +24,12 @@ from .response import Response
 from .retry import RETRY_STATUSES, backoff_delay, parse_retry_after
 from .robots import PRODUCT_TOKEN, RobotsCache
 from .urls import Target, parse_target
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+    from types import TracebackType
+
+    from ..config import NetworkSettings
 
 log = logging.getLogger("auditor.fetch")
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..errors import AuditorError
 from .failure import Failed
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from protego import Protego
 
 from ..model import FetchFailure
-from .response import Response
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from .response import Response
 
 log = logging.getLogger("auditor.fetch")
 

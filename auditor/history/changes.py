@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..keys import keyed_hash
 from ..mask import mask_value
@@ -21,6 +21,9 @@ from ..model import (
 )
 from ..scrub import scrub, scrub_url
 from .store import HistoryStore, StateError, format_time, next_sequence, parse_time
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 @dataclass(frozen=True)

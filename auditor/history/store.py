@@ -7,16 +7,19 @@ import hashlib
 import hmac
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ..errors import StateError as StateError
 from ..errors import StateWriteError as StateWriteError
 from ..keys import keyed_hash
 from ..plain import utc_iso
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from pathlib import Path
+    from types import TracebackType
 
 
 class StateKeyError(StateError):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Category, FailedSource, MonthSummary, PersonRisk, RunSummary, Severity, TrendPoint
 from .store import HistoryStore, format_time, parse_time
+
+if TYPE_CHECKING:
+    import sqlite3
 
 TREND_MONTHS = 12
 TOP_PEOPLE = 10

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Decision, Severity, TriageDecision
 from ..scrub import scrub_free_text
 from .store import HistoryStore, format_time, next_sequence, parse_time
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 TRIAGE_FLOOR = Severity.MEDIUM
 """Findings at or above this severity wait for triage; lower ones are for information."""

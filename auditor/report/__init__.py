@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..advice import AdviceBook
-from ..model import AuditRun, Change, ResolvedView, Triage
 from .csv_report import render_csv
 from .files import Staged, replace_manifest
 from .html_report import Renderer
 from .json_report import render_json
 from .view import RunView, build_view
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..model import AuditRun, Change, ResolvedView, Triage
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import TYPE_CHECKING
 
-from .view import RunView
+if TYPE_CHECKING:
+    from .view import RunView
 
 COLUMNS = (
     "person_id", "person_name", "group", "severity", "category", "match", "value", "status", "source", "url",

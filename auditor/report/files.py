@@ -7,8 +7,11 @@ import os
 import re
 import secrets
 import tempfile
-from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 MANIFEST = ".auditor-manifest.json"
 """Beside the outputs: the files the last run wrote, so the next one can remove those it no longer writes."""
@@ -42,12 +45,12 @@ class Staged:
                 old = None
                 if path.is_file() and not path.is_symlink():
                     old = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")  # cleaned if left
-                    os.replace(path, old)
+                    path.replace(old)
                 try:
-                    os.replace(tmp, path)
+                    tmp.replace(path)
                 except BaseException:
                     if old is not None:
-                        os.replace(old, path)
+                        old.replace(path)
                     raise
                 self._placed.append((path, old))
         except BaseException:
@@ -66,7 +69,7 @@ class Staged:
         """Put back what `publish` replaced and remove what was never placed."""
         for path, old in reversed(self._placed):
             if old is not None:
-                os.replace(old, path)
+                old.replace(path)
             else:
                 path.unlink(missing_ok=True)
         for tmp, _ in self._files:
@@ -76,7 +79,8 @@ class Staged:
 
 def _write_temp(path: Path, text: str, private: bool) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -84,11 +88,11 @@ def _write_temp(path: Path, text: str, private: bool) -> Path:
             os.fsync(f.fileno())
         # mkstemp makes 0600; give the file the mode any new file would get under the user's umask
         # (an operator who sets umask 077 for reports that may hold --reveal values gets 0600).
-        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
+        tmp.chmod(0o600 if private else 0o666 & ~_umask())
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return Path(tmp)
+    return tmp
 
 
 def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
@@ -97,7 +101,7 @@ def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
     `private` (outputs that hold unmasked values) makes it 0600 whatever the umask."""
     tmp = _write_temp(path, text, private)
     try:
-        os.replace(tmp, path)
+        tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

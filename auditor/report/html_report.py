@@ -6,9 +6,8 @@ import base64
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -16,7 +15,11 @@ from markupsafe import Markup
 from ..advice import Advice, AdviceBook
 from ..model import Severity
 from ..resources import shipped
-from .view import PersonView, RunView, ValueGroup
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .view import PersonView, RunView, ValueGroup
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 """Forbids every remote load and every script: the report is read offline, from disk or a static server.

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .view import RunView
+if TYPE_CHECKING:
+    from .view import RunView
 
 SCHEMA_VERSION = 1
 

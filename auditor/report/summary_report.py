@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..model import MonthSummary, Severity, TrendPoint
 from ..plain import utc_iso
 from .files import write_atomic
 from .html_report import make_environment
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SCHEMA_VERSION = 1
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

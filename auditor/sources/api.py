@@ -5,15 +5,18 @@ and how to read one answer (`records` has the readers)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from ..fetch import Fetcher, Response
 from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
 from .interface import NotConfigured, Source, SourceContext
 from .records import parse_json
 from .trouble import ApiTrouble, expect_ok
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+    from ..fetch import Fetcher, Response
 
 BASE_URL_SCHEMA: Mapping[str, Any] = {
     "type": "string",

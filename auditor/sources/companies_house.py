@@ -5,15 +5,18 @@ from __future__ import annotations
 import base64
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote_plus
 
-from ..fetch import Response
-from ..model import Document, Person, SourceResult
 from . import records
 from .api import ApiSource, Tally, unique
 from .trouble import ApiTrouble, http_error
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from ..fetch import Response
+    from ..model import Document, Person, SourceResult
 
 SERVICE = "Companies House"
 DEFAULT_BASE_URL = "https://api.company-information.service.gov.uk"

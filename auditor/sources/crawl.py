@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
 from ..extract import ExtractError
-from ..fetch import Response
 from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
 from ..urls import canonical, host_of, site_of
 from .interface import Source, SourceContext
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..fetch import Response
 
 # Links to these are never documents the detectors can read: not worth a request.
 _SKIP_SUFFIXES = (
@@ -174,10 +177,9 @@ def _summarise(name: str, crawls: list[_SeedCrawl]) -> SourceResult:
     for crawl in failed_seeds:
         assert crawl.seed_failure is not None
         notes.append(f"{crawl.seed} not checked: {crawl.seed_failure.detail or crawl.seed_failure.reason}")
-    for failure in unread[:3]:
-        notes.append(f"{failure.url} not checked: {failure.detail or failure.reason}")
-    for failure in [f for f in partial if f.reason in _UNREADABLE][:3]:
-        notes.append(f"{failure.url} not read: {failure.detail or failure.reason}")
+    notes.extend(f"{f.url} not checked: {f.detail or f.reason}" for f in unread[:3])
+    unreadable = [f for f in partial if f.reason in _UNREADABLE]
+    notes.extend(f"{f.url} not read: {f.detail or f.reason}" for f in unreadable[:3])
     capped = sum(c.unread for c in crawls)
     checked = None
     if capped:

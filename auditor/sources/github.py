@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote, urlsplit
 
-from ..fetch import Response
 from ..model import Document, Person, SourceResult, SourceStatus
 from . import records
 from .api import ApiSource, Tally, unique
 from .trouble import rate_limited
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..fetch import Response
 
 SERVICE = "GitHub"
 DEFAULT_BASE_URL = "https://api.github.com"

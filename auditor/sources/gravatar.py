@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..mask import mask_email
-from ..model import Document, Person, SourceResult
 from . import records
 from .api import ApiSource
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..model import Document, Person, SourceResult
 
 SERVICE = "Gravatar"
 DEFAULT_BASE_URL = "https://api.gravatar.com"

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
-from ..fetch import Response
 from ..mask import mask_email
-from ..model import Document, Person, SourceResult
 from . import records
 from .api import ApiSource
 from .trouble import http_error
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..fetch import Response
+    from ..model import Document, Person, SourceResult
 
 SERVICE = "Have I Been Pwned"
 DEFAULT_BASE_URL = "https://haveibeenpwned.com"
@@ -57,9 +60,7 @@ class HibpSource(ApiSource):
             return  # in no known breach
         breaches = records.expect_list(answer, SERVICE, shown, "the body")
         lines = [("account", email)]
-        for breach in breaches[:MAX_BREACHES]:
-            if isinstance(breach, dict):
-                lines.append(("breach", _describe(breach)))
+        lines += [("breach", _describe(b)) for b in breaches[:MAX_BREACHES] if isinstance(b, dict)]
         if len(lines) > 1:
             found.append(
                 records.record_document(

@@ -5,12 +5,14 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..config import Config
 from ..extract import Extract, extract
 from ..fetch import Fetcher
-from ..model import Person, SourceResult
+
+if TYPE_CHECKING:
+    from ..model import Person, SourceResult
 
 
 class NotConfigured(Exception):

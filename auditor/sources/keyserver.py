@@ -7,14 +7,16 @@ import binascii
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import quote
 
 from ..mask import mask_email
-from ..model import Document, Person, SourceResult
 from . import records
 from .api import ApiSource
 from .trouble import expect_ok, malformed
+
+if TYPE_CHECKING:
+    from ..model import Document, Person, SourceResult
 
 SERVICE = "the keyserver"
 DEFAULT_BASE_URL = "https://keys.openpgp.org"

@@ -8,16 +8,19 @@ person's known values; namesakes are counted and ignored.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..catalogue import Kind, Presence, Reason, Site, State, load_catalogue, probe, slug
 from ..catalogue.listings import evidence, identifiers, split_listings, towns
-from ..fetch import Response
 from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
 from .interface import NotConfigured, Source, SourceContext
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..fetch import Response
 
 MAX_TOWNS = 3
 """Towns searched per {city} site: a person has a home and perhaps an office, rarely more."""

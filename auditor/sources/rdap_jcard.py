@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..plain import one_line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
 
 PERSON_ROLES = ("registrant", "administrative", "technical", "billing")
 """RFC 9083 section 10.2.4 roles that may be the domain holder; "registrar", "abuse", "reseller" and

@@ -4,14 +4,17 @@ document the detectors read ("field: value" lines)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..fetch import Response
 from ..model import DocKind, Document, Extracted
 from ..plain import one_line
 from .trouble import malformed
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from ..fetch import Response
 
 MAX_JSON_BYTES = 2_000_000
 """No record these services return comes near this; a bigger body is hostile or broken."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import SourceState
 from .companies_house import CompaniesHouseSource
@@ -17,6 +16,9 @@ from .people_search import PeopleSearchSource
 from .rdap import RdapSource
 from .usernames import UsernamesSource
 from .wayback import WaybackSource
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 SOURCE_CLASSES: tuple[type[Source], ...] = (
     CrawlSource,

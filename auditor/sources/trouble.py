@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from ..fetch import Response
 from ..model import FetchFailure, SourceStatus
+
+if TYPE_CHECKING:
+    from ..fetch import Response
 
 
 class ApiTrouble(Exception):

@@ -5,16 +5,19 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
-from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..catalogue import BUILTIN, Kind, Presence, Reason, Site, State, fill, invalid, load_catalogue, probe
 from ..extract import Extract, ExtractError
-from ..fetch import Response
 from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
 from .interface import Source, SourceContext
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..fetch import Response
 
 MAX_JSON_BYTES = 2_000_000
 """A profile record larger than this is not parsed (hostile input); the account still counts."""

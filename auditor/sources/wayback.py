@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
 from ..extract import ExtractError
@@ -12,6 +11,9 @@ from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
 from .api import BASE_URL_SCHEMA
 from .interface import Source, SourceContext
 from .wayback_cdx import Capture, Malformed, cdx_query, choose, parse_cdx
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 DEFAULT_BASE_URL = "https://web.archive.org"
 DEFAULT_MAX_SNAPSHOTS = 20

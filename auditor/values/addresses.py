@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .phones import region_of_country
 from .tokens import TokenText, canonical, find_phrase, phrase_tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 # --- UK postcodes ----------------------------------------------------------------------------------------
 # Strict UK postcode (Royal Mail rules): outward code letters by position, inward code letters without
@@ -444,7 +447,7 @@ def _confirmation(
     lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
     if address.postcode is not None:
         pattern = address.postcode.pattern
-        right = [m for m in pattern.finditer(text, lo, hi)]
+        right = list(pattern.finditer(text, lo, hi))
         if address.postcode.uk:
             others = [
                 m

@@ -6,8 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterator
 
 _MONTH_NAMES = {
     1: ("january", "jan", "januar", "janvier", "enero", "ene"),

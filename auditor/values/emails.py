@@ -8,8 +8,11 @@ only beside a mailbox-like name or an "email" label; a half-disguised or placeho
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 _LOCAL_WORD = r"[A-Za-z0-9_%+\-]+"

@@ -8,12 +8,15 @@ number without "+" is read in the page's country, never assumed British on a pag
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 from phonenumbers import PhoneNumber, PhoneNumberType
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
 
 DEFAULT_REGION = "GB"
 """Numbers written without a country code on a page with no sign of another country are read as UK

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 APOSTROPHES = "'\u2019\u2018\u02bc`"
 """Straight, curly and modifier apostrophes all appear in "St Mary's" on real pages."""

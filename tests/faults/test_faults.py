@@ -13,12 +13,15 @@ import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from builders import make_form_bomb_pdf, make_heic_with_gps
 
 from auditor.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 Behaviour = Callable[[socket.socket, str], None]
 """Answers one request (the socket, and the requested path) as a misbehaving server would."""
