@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import logging
+import socket
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +40,60 @@ def _logging_as_it_was() -> Iterator[None]:
         logger.propagate = propagate
         logger.setLevel(level)
     logging.captureWarnings(False)
+
+
+_LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
+
+
+def _off_the_machine(address: object) -> str | None:
+    """What a connection to `address` would reach beyond this machine, or None when it stays here."""
+    if isinstance(address, str | bytes):
+        return None  # an AF_UNIX path (multiprocessing's forkserver, for one)
+    if not isinstance(address, tuple) or not address:
+        return repr(address)
+    host = str(address[0]).split("%", 1)[0]
+    try:
+        return None if ipaddress.ip_address(host).is_loopback else host
+    except ValueError:
+        return None if host.lower() in _LOCAL_NAMES else host
+
+
+@pytest.fixture(autouse=True)
+def _no_traffic_off_the_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any test that connects beyond loopback or asks DNS for a name: there is no network here, and
+    a test that needs one passes or fails by luck. Recorded, not only refused: the fetch layer turns a
+    refused connection into a failure value, which a test could mistake for the behaviour it checks."""
+    attempts: list[str] = []
+    connect, connect_ex, getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+
+    def check(address: object) -> None:
+        if (where := _off_the_machine(address)) is not None:
+            attempts.append(where)
+            raise ConnectionRefusedError(f"test tried to reach {where} beyond loopback")
+
+    def guarded_connect(self: socket.socket, address: Any) -> None:
+        check(address)
+        connect(self, address)
+
+    def guarded_connect_ex(self: socket.socket, address: Any) -> int:
+        check(address)
+        return connect_ex(self, address)
+
+    def guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else host
+        if isinstance(name, str) and name.lower() not in _LOCAL_NAMES:
+            try:
+                ipaddress.ip_address(name.split("%", 1)[0])  # a literal is read locally, never looked up
+            except ValueError:
+                attempts.append(f"DNS {name}")
+                raise socket.gaierror(socket.EAI_NONAME, f"test asked DNS for {name}") from None
+        return getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+    yield
+    assert not attempts, f"the test reached beyond loopback or asked DNS: {sorted(set(attempts))}"
 
 
 @pytest.fixture

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from people import jane
 
 from auditor.detectors import Subject, detect
 from auditor.detectors.account import AccountDetector
-from auditor.model import Category, DocKind, Document, Extracted, Person, Severity
+from auditor.model import Category, DocKind, Document, Extracted, Severity
 
-PERSON = Person(id="jane-doe", name="Jane Doe", usernames=("janedoe_mp",))
+PERSON = jane(usernames=("janedoe_mp",))
 
 
 def doc(meta: dict[str, str]) -> Document:

@@ -9,16 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
+from people import jane
 
 from auditor.detectors import EmailDetector, KnownValuesDetector, PhoneDetector, PostcodeDetector, Subject
-from auditor.model import DocKind, Document, Extracted, Person, PrivateLocation, PrivateValues, PublicValues
+from auditor.model import DocKind, Document, Extracted, PrivateLocation, PrivateValues, PublicValues
 
 PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pages"
 
 # Fictional, but with values shaped like real ones so look-alikes on real pages get their chance.
-FICTIONAL = Person(
-    id="jane-doe",
-    name="Jane Doe",
+FICTIONAL = jane(
     aliases=("J. Doe",),
     public=PublicValues(
         emails=("jane.doe.mp@parliament.example",),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from people import NOBODY, jane
 
 from auditor.detectors import (
     EmailDetector,
@@ -24,16 +25,13 @@ from auditor.model import (
     GeoPoint,
     Hit,
     Match,
-    Person,
     PrivateLocation,
     PrivateValues,
     PublicValues,
     Severity,
 )
 
-JANE = Person(
-    id="jane-doe",
-    name="Jane Doe",
+JANE = jane(
     public=PublicValues(
         emails=("jane.doe.mp@parliament.example",),
         phones=("020 7946 0001",),
@@ -50,7 +48,6 @@ JANE = Person(
         ),
     ),
 )
-NOBODY = Person(id="nobody", name="Nobody")
 
 
 def doc(text: str = "", links: tuple[str, ...] = (), gps: GeoPoint | None = None) -> Document:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from people import JANE
 
 from auditor.detectors import KnownValuesDetector, Subject, default_detectors, detect
 from auditor.detectors.text import SNIPPET_CHARS, snippet
@@ -17,27 +16,7 @@ from auditor.model import (
     Match,
     Person,
     PrivateValues,
-    PublicValues,
     Severity,
-)
-
-JANE = Person(
-    id="jane-doe",
-    name="Jane Doe",
-    aliases=("Jane A. Doe",),
-    public=PublicValues(
-        emails=("jane.doe.mp@parliament.example",),
-        phones=("020 7946 0001",),
-        addresses=("Constituency Office, 1 High Street, Exampleton EX1 1AA",),
-    ),
-    private=PrivateValues(
-        phones=("07700 900123",),
-        emails=("jane.home@mail.example",),
-        addresses=("12 Acacia Avenue, Exampleton EX2 3BB",),
-        dates_of_birth=(dt.date(1975, 3, 14),),
-        relatives=("Tom Doe", "Lily Doe"),
-        other=("St Mary's Primary", "Sunday Striders running club"),
-    ),
 )
 
 PHONE = "+447700900123"

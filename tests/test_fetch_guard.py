@@ -155,7 +155,13 @@ def test_allow_private_lifts_the_guard(local_server: LocalServer, fetcher_factor
     ok(fetcher_factory(allow_private=True).get(f"http://localhost:{local_server.port}/"))
 
 
-def test_unresolvable_host_is_a_connection_failure(fetcher_factory: FetcherFactory) -> None:
+def test_unresolvable_host_is_a_connection_failure(
+    fetcher_factory: FetcherFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def nxdomain(host: Any, *args: Any, **kwargs: Any) -> Any:  # what a resolver answers, with no query sent
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", nxdomain)
     failure = failed(
         fetcher_factory(allow_private=False, retries=0).get("http://nowhere.invalid/"), "connection"
     )

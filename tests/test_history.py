@@ -8,6 +8,7 @@ import stat
 from typing import TYPE_CHECKING
 
 import pytest
+from people import jane
 
 from auditor.findings import exposure_score, fingerprint
 from auditor.history import (
@@ -44,9 +45,7 @@ if TYPE_CHECKING:
 
 # Fictional people only: Ofcom drama-range numbers, .example domains.
 KEY = b"test-hash-key-0123456789abcdef"
-JANE = Person(
-    id="jane-doe",
-    name="Jane Doe",
+JANE = jane(
     group="MPs",
     private=PrivateValues(
         phones=("07700 900123",),

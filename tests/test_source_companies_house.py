@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from localserver import LocalServer, Reply
+from people import jane
 
 from auditor.config import Config
 from auditor.detectors import Subject, detect
@@ -20,9 +21,7 @@ if TYPE_CHECKING:
     from conftest import FetcherFactory
 
 KEY = "ch-fictional-key"
-JANE = Person(
-    id="jane-doe",
-    name="Jane Doe",
+JANE = jane(
     aliases=("Jane A. Doe",),
     private=PrivateValues(
         addresses=("12 Acacia Avenue, Exampleton EX2 3BB",), dates_of_birth=(dt.date(1975, 3, 14),)

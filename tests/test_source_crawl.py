@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from localserver import LocalServer, Reply
+from people import jane
 
 from auditor.config import Config, CrawlSettings
 from auditor.model import Person, SourceResult, SourceStatus
@@ -30,7 +31,7 @@ def crawl(
     fetcher = fetchers(proxy=server.base_url, cache_enabled=False)
     config = Config(crawl=CrawlSettings(max_depth=max_depth, max_pages=max_pages))
     source = CrawlSource({}, SourceContext(fetcher=fetcher, config=config))
-    return source.collect(Person(id="jane-doe", name="Jane Doe", websites=(seed,)))
+    return source.collect(jane(websites=(seed,)))
 
 
 def paths(server: LocalServer, host: str = SITE) -> list[str]:

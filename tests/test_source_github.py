@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from localserver import LocalServer, Reply
+from people import jane
 
 from auditor.config import Config
 from auditor.model import DocKind, Person, SourceResult, SourceStatus
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
     from conftest import FetcherFactory
 
-JANE = Person(id="jane-doe", name="Jane Doe", usernames=("janedoe_mp",))
+JANE = jane(usernames=("janedoe_mp",))
 
 PROFILE = {  # "Get a user" response, trimmed; values fictional
     "login": "janedoe_mp",
@@ -159,7 +160,7 @@ def test_exhausted_rate_limit_is_rate_limited_with_the_reset_time(
     headers = {"X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(reset)}
     body = {"message": "API rate limit exceeded for 192.0.2.1."}
     local_server.route("/api/users/janedoe_mp", Reply.json(body, status=403, headers=headers))
-    person = Person(id="jane-doe", name="Jane Doe", usernames=("janedoe_mp", "janey"))
+    person = jane(usernames=("janedoe_mp", "janey"))
     result = collect(local_server, fetcher_factory, person=person)
     assert result.status is SourceStatus.RATE_LIMITED
     assert "resets at 15:42 UTC" in result.detail
@@ -234,7 +235,7 @@ def test_partial_failure_names_the_username(
 ) -> None:
     serve_jane(local_server)
     local_server.route("/api/users/janey", Reply(500))
-    person = Person(id="jane-doe", name="Jane Doe", usernames=("janedoe_mp", "janey"))
+    person = jane(usernames=("janedoe_mp", "janey"))
     result = collect(local_server, fetcher_factory, person=person)
     assert result.status is SourceStatus.FAILED
     assert result.detail.startswith("1 of 2 usernames checked; 1 with a GitHub profile; username janey:")

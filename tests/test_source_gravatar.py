@@ -6,6 +6,7 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from localserver import LocalServer, Reply
+from people import jane
 
 from auditor.config import Config
 from auditor.model import Person, PrivateValues, PublicValues, SourceResult, SourceStatus
@@ -20,9 +21,7 @@ if TYPE_CHECKING:
 
 HOME = "jane.home@mail.example"
 WORK = "jane.doe.mp@parliament.example"
-JANE = Person(
-    id="jane-doe",
-    name="Jane Doe",
+JANE = jane(
     private=PrivateValues(emails=(HOME,)),
     public=PublicValues(emails=(WORK,)),
 )

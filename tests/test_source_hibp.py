@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from localserver import LocalServer, Reply
+from people import jane
 
 from auditor.config import Config, NetworkSettings
 from auditor.detectors import Subject, detect
 from auditor.detectors.known import KnownValuesDetector
-from auditor.model import Category, Match, Person, PrivateValues, PublicValues, SourceResult, SourceStatus
+from auditor.model import Category, Match, PrivateValues, PublicValues, SourceResult, SourceStatus
 from auditor.sources.hibp import HibpSource
 from auditor.sources.interface import NotConfigured, SourceContext
 
@@ -20,9 +21,7 @@ if TYPE_CHECKING:
 KEY = "hibp-fictional-key"
 HOME = "jane.home@mail.example"
 WORK = "jane.doe.mp@parliament.example"
-JANE = Person(
-    id="jane-doe",
-    name="Jane Doe",
+JANE = jane(
     private=PrivateValues(emails=(HOME,)),
     public=PublicValues(emails=(WORK,)),
 )

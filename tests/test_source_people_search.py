@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from localserver import LocalServer, Reply
+from people import jane
 
 from auditor.catalogue.listings import evidence, identifiers, towns
 from auditor.config import Config
@@ -19,9 +20,7 @@ if TYPE_CHECKING:
 
     from conftest import FetcherFactory
 
-JANE = Person(
-    id="jane-doe",
-    name="Jane Doe",
+JANE = jane(
     aliases=("Jane A. Doe",),
     public=PublicValues(
         phones=("020 7946 0001",), addresses=("Constituency Office, 1 High Street, Exampleton EX1 1AA",)

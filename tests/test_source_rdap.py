@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from localserver import LocalServer, Reply
+from people import jane
 
 from auditor.config import Config
 from auditor.model import DocKind, Person, SourceResult, SourceStatus
@@ -17,7 +18,7 @@ from auditor.sources.rdap_jcard import Malformed, Registration, parse_domain
 if TYPE_CHECKING:
     from conftest import FetcherFactory, ServerFactory
 
-JANE = Person(id="jane-doe", name="Jane Doe", domains=("janedoe.example",))
+JANE = jane(domains=("janedoe.example",))
 
 
 def vcard(*props: list[Any]) -> list[Any]:
@@ -219,7 +220,7 @@ def test_not_found_is_checked(local_server: LocalServer, fetch_ctx: SourceContex
 
 def test_rate_limited_stops_asking(local_server: LocalServer, fetch_ctx: SourceContext) -> None:
     local_server.route("/domain/janedoe.example", Reply(429, "slow down", {"retry-after": "0"}))
-    person = Person(id="jane-doe", name="Jane Doe", domains=("janedoe.example", "janedoe-campaign.example"))
+    person = jane(domains=("janedoe.example", "janedoe-campaign.example"))
     result = run(local_server, fetch_ctx, person)
     assert result.status is SourceStatus.RATE_LIMITED
     assert local_server.paths() == ["/domain/janedoe.example"] * 2  # one retry, then no second domain
@@ -257,7 +258,7 @@ def test_one_failed_domain_of_two_fails_the_source(
 ) -> None:
     local_server.route("/domain/janedoe.example", Reply.json(RECORD))
     local_server.route("/domain/janedoe-campaign.example", Reply(403, "blocked"))
-    person = Person(id="jane-doe", name="Jane Doe", domains=("janedoe.example", "janedoe-campaign.example"))
+    person = jane(domains=("janedoe.example", "janedoe-campaign.example"))
     result = run(local_server, fetch_ctx, person)
     assert result.status is SourceStatus.FAILED
     assert len(result.documents) == 1

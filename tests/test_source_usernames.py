@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from localserver import LocalServer, Reply
+from people import jane
 
 from auditor.config import Config, load_config
 from auditor.errors import InputError
@@ -19,9 +20,7 @@ if TYPE_CHECKING:
 
     from conftest import FetcherFactory
 
-JANE = Person(
-    id="jane-doe",
-    name="Jane Doe",
+JANE = jane(
     usernames=("@janedoe_mp",),
     private=PrivateValues(phones=("07700 900123",), other=("Sunday Striders running club",)),
 )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from localserver import LocalServer, Reply
+from people import jane
 
 from auditor.config import Config
 from auditor.model import Person, SourceResult, SourceStatus
@@ -18,7 +19,7 @@ from auditor.sources.wayback_cdx import Capture, Malformed, choose, parse_cdx
 if TYPE_CHECKING:
     from conftest import FetcherFactory
 
-JANE = Person(id="jane-doe", name="Jane Doe", websites=("http://janedoe.example/",))
+JANE = jane(websites=("http://janedoe.example/",))
 # The header row of output=json, as internetarchive/wayback's wayback-cdx-server/README.md shows it.
 HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
 OLD_CONTACT = "<html><body><p>Call me on 07700 900123 or write to jane.home@mail.example</p></body></html>"
@@ -102,7 +103,7 @@ def test_max_snapshots_caps_the_fetches(local_server: LocalServer, fetch_ctx: So
 
 def test_cdx_rate_limited_stops_asking(local_server: LocalServer, fetch_ctx: SourceContext) -> None:
     local_server.route("/cdx/search/cdx", Reply(429, "Too Many Requests"))
-    person = Person(id="jane-doe", name="Jane Doe", websites=("http://janedoe.example/", "http://jane.test/"))
+    person = jane(websites=("http://janedoe.example/", "http://jane.test/"))
     result = run(local_server, fetch_ctx, person)
     assert result.status is SourceStatus.RATE_LIMITED
     assert len(local_server.requests) == 2  # one retry for the first site; the second is not asked

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from people import jane
+
 from auditor.findings import exposure_score
 from auditor.model import (
     AuditRun,
     Category,
     Finding,
     Match,
-    Person,
     PersonAudit,
     PrivateValues,
     Severity,
@@ -20,9 +21,7 @@ from auditor.model import (
 )
 from auditor.report.view import build_view
 
-JANE = Person(
-    id="jane-doe",
-    name="Jane Doe",
+JANE = jane(
     private=PrivateValues(
         phones=("07700 900123",),
         emails=("jd.private@mail.example",),
