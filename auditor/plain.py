@@ -18,3 +18,8 @@ def one_line(value: str, limit: int) -> str:
     record lines or log entries) become spaces, runs of whitespace collapse, and it is cut to `limit`."""
     text = "".join(ch if ch.isprintable() else " " for ch in value[: limit * 4])
     return " ".join(text.split())[:limit]
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 site", "2 sites": a count and its noun, for details people read."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from .load import BUILTIN, builtin_path, load_catalogue
 from .model import Catalogue, Kind, Rule, Site, Skipped, fill, slug
-from .presence import Presence, Probe, Reason, State, challenge_signs, decide, invalid, probe
+from .presence import (
+    Presence,
+    Probe,
+    Reason,
+    State,
+    challenge_signs,
+    decide,
+    invalid,
+    probe,
+    unchecked_note,
+    why_unknown,
+)
 from .selfcheck import CheckStatus, SiteCheck, UsernameCheck, check_catalogue, check_site, format_checks
 
 __all__ = [
@@ -32,4 +43,6 @@ __all__ = [
     "load_catalogue",
     "probe",
     "slug",
+    "unchecked_note",
+    "why_unknown",
 ]

@@ -8,6 +8,7 @@ behind a login tells us nothing, and neither does a page that matches neither ru
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -15,10 +16,11 @@ from urllib.parse import unquote, urlsplit
 
 from ..fetch import Fetcher, Response
 from ..model import FetchFailure
+from ..plain import plural
 from .model import Rule, Site, fill
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
 MAX_MATCH_CHARS = 5_000_000
 """Body text searched for rule texts; the fetch layer caps bodies already, this bounds the work."""
@@ -227,3 +229,30 @@ def _is_login(url: str) -> bool:
         return False
     segments = [unquote(s).lower() for s in parts.path.split("/") if s]
     return any(s in _LOGIN_SEGMENTS or s.startswith(("login", "signin")) for s in segments)
+
+
+_WHY = {
+    Reason.BLOCKED: "blocked",
+    Reason.LOGIN_WALL: "behind a login",
+    Reason.RATE_LIMITED: "rate-limited",
+    Reason.UNRECOGNISED: "unrecognised page",
+}
+_FETCH_WHY = {"robots": "robots.txt", "http_error": "server error"}
+
+
+def why_unknown(presence: Presence) -> str:
+    """Why a check could not say yes or no, in a word or two: "blocked", "robots.txt", "unreachable"."""
+    if presence.reason is Reason.FETCH:
+        return _FETCH_WHY.get(presence.fetch_reason, "unreachable")
+    return _WHY.get(presence.reason, presence.reason.value)
+
+
+def unchecked_note(unknown: Sequence[tuple[str, Presence]], noun: str, limit: int = 300) -> str:
+    """(site name, presence) of the checks that could not say, as one detail:
+    "2 searches could not be checked (1 blocked, 1 rate-limited): PeopleFinder, Example Pics"."""
+    reasons = Counter(why_unknown(presence) for _, presence in unknown)
+    why = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+    sites = ", ".join(dict.fromkeys(site for site, _ in unknown))
+    if len(sites) > limit:
+        sites = sites[: limit - 3] + "..."
+    return f"{plural(len(unknown), noun)} could not be checked ({why}): {sites}"

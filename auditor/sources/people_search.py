@@ -12,9 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..catalogue import Kind, Presence, Reason, Site, State, load_catalogue, probe, slug
+from ..catalogue import Kind, Presence, Reason, Site, State, load_catalogue, probe, slug, unchecked_note
 from ..catalogue.listings import evidence, identifiers, split_listings, towns
 from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
+from ..plain import plural
 from .interface import NotConfigured, Source, SourceContext
 
 if TYPE_CHECKING:
@@ -143,28 +144,25 @@ def _summarise(name: str, outcomes: list[_SiteOutcome], no_town: list[str]) -> S
     failures = tuple(o.failure for o in outcomes if o.failure is not None)
     unknown = [o for o in outcomes if o.presence.state is State.UNKNOWN]
     sites_checked = len({o.site.name for o in outcomes})
-    notes = [f"{_count(sites_checked, 'site')} searched"]
+    notes = [f"{plural(sites_checked, 'site')} searched"]
     matched = [o for o in outcomes if o.documents]
     if matched:
         for outcome in matched:
             kinds = ", ".join(kind for kind, _ in outcome.matched_on.most_common())
             notes.append(
-                f"{_count(len(outcome.documents), 'listing')} on {outcome.site.name} "
+                f"{plural(len(outcome.documents), 'listing')} on {outcome.site.name} "
                 f"matched the person (on {kinds})"
             )
     else:
         notes.append("no listing matched the person")
     namesakes = sum(o.namesakes for o in outcomes)
     if namesakes:
-        notes.append(f"{_count(namesakes, 'namesake listing')} ignored")
+        notes.append(f"{plural(namesakes, 'namesake listing')} ignored")
     if no_town:
         they = "it needs" if len(no_town) == 1 else "they need"
         notes.append(f"skipped {_sites(no_town)}: {they} a town, and no address on the roster gives one")
     if unknown:
-        words = Counter(_why(o.presence) for o in unknown)
-        why = ", ".join(f"{n} {w}" for w, n in words.most_common())
-        names = ", ".join(dict.fromkeys(o.site.name for o in unknown))
-        notes.append(f"{_count(len(unknown), 'search')} could not be checked ({why}): {names}")
+        notes.append(unchecked_note([(o.site.name, o.presence) for o in unknown], "search"))
     status = SourceStatus.OK
     if unknown:
         all_rate_limited = all(o.presence.reason is Reason.RATE_LIMITED for o in unknown)
@@ -172,18 +170,5 @@ def _summarise(name: str, outcomes: list[_SiteOutcome], no_town: list[str]) -> S
     return SourceResult(name, status, "; ".join(notes), documents, failures)
 
 
-def _why(presence: Presence) -> str:
-    if presence.reason is Reason.FETCH:
-        return {"robots": "robots.txt", "http_error": "server error"}.get(
-            presence.fetch_reason, "unreachable"
-        )
-    words = {Reason.LOGIN_WALL: "behind a login", Reason.RATE_LIMITED: "rate-limited"}
-    return words.get(presence.reason, presence.reason.value)
-
-
 def _sites(names: list[str]) -> str:
     return ", ".join(names)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..catalogue import BUILTIN, Kind, Presence, Reason, Site, State, fill, invalid, load_catalogue, probe
+from ..catalogue import (
+    BUILTIN,
+    Kind,
+    Presence,
+    Reason,
+    Site,
+    State,
+    fill,
+    invalid,
+    load_catalogue,
+    probe,
+    unchecked_note,
+)
 from ..extract import Extract, ExtractError
 from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
+from ..plain import plural
 from .interface import Source, SourceContext
 
 if TYPE_CHECKING:
@@ -167,22 +179,6 @@ def _record_lines(value: object, key: str, depth: int, out: list[str]) -> None:
         out.append(f"{key or 'value'}: {text[:MAX_VALUE_CHARS]}")
 
 
-_UNKNOWN_WORDS = {
-    Reason.BLOCKED: "blocked",
-    Reason.LOGIN_WALL: "behind a login",
-    Reason.RATE_LIMITED: "rate-limited",
-    Reason.UNRECOGNISED: "unrecognised page",
-}
-
-
-def _why(presence: Presence) -> str:
-    if presence.reason is Reason.FETCH:
-        return {"robots": "robots.txt", "http_error": "server error"}.get(
-            presence.fetch_reason, "unreachable"
-        )
-    return _UNKNOWN_WORDS.get(presence.reason, presence.reason.value)
-
-
 def _summarise(name: str, outcomes: list[_Outcome]) -> SourceResult:
     """ok when at least one check answered (unknown ones are counted in the detail); failed when none did."""
     found = [o for o in outcomes if o.presence.state is State.EXISTS]
@@ -197,15 +193,12 @@ def _summarise(name: str, outcomes: list[_Outcome]) -> SourceResult:
     if found:
         accounts = ", ".join(f"{o.site.name}: {o.username}" for o in found[:MAX_NAMES_IN_DETAIL])
         more = f" and {len(found) - MAX_NAMES_IN_DETAIL} more" if len(found) > MAX_NAMES_IN_DETAIL else ""
-        notes.append(f"{_count(len(found), 'account')} found ({accounts}{more})")
+        notes.append(f"{plural(len(found), 'account')} found ({accounts}{more})")
     else:
         notes.append("no accounts found")
-    notes.append(f"{_count(len(missing), noun)} without one")
+    notes.append(f"{plural(len(missing), noun)} without one")
     if unknown:
-        reasons = Counter(_why(o.presence) for o in unknown)
-        why = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
-        sites = ", ".join(dict.fromkeys(o.site.name for o in unknown))
-        notes.append(f"{_count(len(unknown), noun)} could not be checked ({why}): {_cap(sites)}")
+        notes.append(unchecked_note([(o.site.name, o.presence) for o in unknown], noun))
     detail = "; ".join(notes)
 
     # A platform that walls or challenges every visitor will do so next month too: counted in the
@@ -227,11 +220,3 @@ def _transient(presence: Presence) -> bool:
 
 
 _TRANSIENT_FETCH = {"timeout", "connection", "http_error", "rate_limited"}
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _cap(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
