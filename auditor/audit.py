@@ -96,9 +96,12 @@ def _run_jobs(
     sightings: dict[str, list[tuple[Document, Hit]]] = {p.id: [] for p in people}
     subjects: dict[str, Subject] = {}  # each person's values, compiled once on their first result
     progress.start(len(people) * len(active))
-    # One job per (person, source): a slow site holds up only its own job, never the whole audit.
+    # One job per (person, source): a slow site holds up only its own job, never the whole audit. More
+    # jobs run than requests may be in flight: a job spends most of its time waiting for its own host's
+    # interval, which holds no request slot (fetch.politeness), so with only `concurrency` jobs at most
+    # that many hosts would ever be busy. The fetcher's slots still cap the requests in flight.
     with ThreadPoolExecutor(
-        max_workers=max(1, config.network.concurrency), thread_name_prefix="source"
+        max_workers=job_threads(config.network.concurrency), thread_name_prefix="source"
     ) as pool:
         futures: dict[Future[SourceResult], tuple[Person, Source]] = {
             pool.submit(_collect, source, person, fetcher, config.network.job_timeout): (person, source)
@@ -117,6 +120,16 @@ def _run_jobs(
             progress.advance(person, result)
     progress.finish()
     return results, sightings
+
+
+JOBS_PER_SLOT = 6
+"""Jobs in progress per request slot: enough hosts waiting out their interval to keep every slot busy."""
+MAX_JOB_THREADS = 128
+
+
+def job_threads(concurrency: int) -> int:
+    """How many (person, source) jobs progress at once for `network.concurrency` request slots."""
+    return max(1, min(concurrency * JOBS_PER_SLOT, MAX_JOB_THREADS))
 
 
 def _collect(source: Source, person: Person, fetcher: Fetcher, budget: float) -> SourceResult:
