@@ -15,6 +15,7 @@ from .findings import Advise, build_findings, exposure_score
 from .model import (
     AuditRun,
     Document,
+    Extracted,
     Hit,
     Person,
     PersonAudit,
@@ -109,17 +110,27 @@ def _run_jobs(
             for source in active
         }
         for future in as_completed(futures):
-            person, source = futures[future]
+            person, source = futures.pop(future)  # dropped with its result: memory stays flat
             result = future.result()
-            results[person.id][source.name] = result
+            subject = subjects.get(person.id)
+            if subject is None:
+                subject = subjects[person.id] = Subject.of(person)
+            kept = []
             for document in result.documents:
-                subject = subjects.get(person.id)
-                if subject is None:
-                    subject = subjects[person.id] = Subject.of(person)
-                sightings[person.id].extend((document, hit) for hit in detect(document, subject, detectors))
+                hits = detect(document, subject, detectors)
+                # Only what findings cite is kept: a page's text is read once, here, and let go.
+                kept.append(bare := _bare(document))
+                sightings[person.id].extend((bare, hit) for hit in hits)
+            results[person.id][source.name] = dataclasses.replace(result, documents=tuple(kept))
             progress.advance(person, result)
     progress.finish()
     return results, sightings
+
+
+def _bare(document: Document) -> Document:
+    """The document without its text, links and metadata: what findings and counts still need."""
+    bare = Extracted(kind=document.content.kind, text="", title=document.content.title)
+    return dataclasses.replace(document, content=bare)
 
 
 JOBS_PER_SLOT = 6

@@ -138,12 +138,13 @@ def network_settings(tmp_path: Path) -> NetworkSettings:
 
 @pytest.fixture
 def fetcher_factory(network_settings: NetworkSettings) -> Iterator[FetcherFactory]:
-    """`fetcher_factory(retries=0, ...)`: a Fetcher on `network_settings` with those fields replaced;
-    closed after the test."""
+    """`fetcher_factory(retries=0, ...)`: a Fetcher on `network_settings` with those fields replaced
+    (and `clock=`/`sleep=` handed to the Fetcher, to observe its waits); closed after the test."""
     made: list[Fetcher] = []
 
     def make(**changes: Any) -> Fetcher:
-        fetcher = Fetcher(dataclasses.replace(network_settings, **changes))
+        timing = {name: changes.pop(name) for name in ("clock", "sleep") if name in changes}
+        fetcher = Fetcher(dataclasses.replace(network_settings, **changes), **timing)
         made.append(fetcher)
         return fetcher
 

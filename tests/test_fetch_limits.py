@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import threading
-import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -35,13 +34,11 @@ def test_oversized_body_is_not_read_in_full(
             done.set()
 
     local_server.route("/huge", lambda request: Reply(body=endless()))
-    started = time.monotonic()
     fetcher = fetcher_factory(max_bytes=200_000, cache_enabled=cache_enabled)
     failure = failed(fetcher.get(local_server.url("/huge"), respect_robots=False), "too_large")
     assert "200000" in failure.detail
     assert done.wait(5), "the server kept sending: the connection was not closed"
     assert sent[0] * CHUNK < 20_000_000  # stopped near the cap, not at 100 MiB
-    assert time.monotonic() - started < 3
 
 
 def test_declared_length_over_cap_fails_before_reading(

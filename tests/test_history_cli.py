@@ -552,13 +552,11 @@ def test_a_second_audit_is_refused_while_one_is_running(
     slow_audit: tuple[Auditor, subprocess.Popen[str], SampleWeb],
 ) -> None:
     auditor, process, web = slow_audit
-    started = time.monotonic()
     second = auditor.cli(*auditor.audit_args("--quiet"))
-    elapsed = time.monotonic() - started
+    assert process.poll() is None  # refused while the first still runs, not after waiting for it
     assert second.returncode == EXIT_LOCKED, second.stderr
     assert "another audit is running (pid " in second.stderr
     assert f"pid {process.pid}," in second.stderr
-    assert elapsed < 15  # refused at once, not after waiting for the first
     # Triage and prune take the same lock: they would change the history under the running audit.
     blocked = auditor.triage("0123456789abcdef01234567", "not-me", "x")
     assert blocked.returncode == EXIT_LOCKED

@@ -57,7 +57,13 @@ class Fetcher:
     network.allow_addresses) or CacheUnavailable (the cache file cannot be opened).
     """
 
-    def __init__(self, settings: NetworkSettings, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        settings: NetworkSettings,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self._settings = settings
         self._guard = AddressGuard(
             allow_private=settings.allow_private,
@@ -76,7 +82,10 @@ class Fetcher:
         # A second session without the cache for look-ups whose URL carries a private value: requests-cache
         # has no per-request switch that reliably keeps a response out of the file.
         self._uncached = build_session(settings, adapter, cached=False)
-        self._politeness = Politeness(interval=settings.per_host_interval, concurrency=settings.concurrency)
+        self._sleep = sleep
+        self._politeness = Politeness(
+            interval=settings.per_host_interval, concurrency=settings.concurrency, clock=clock, sleep=sleep
+        )
         self._robots = RobotsCache(lambda url: self.get(url, respect_robots=False))
         self._agents = (PRODUCT_TOKEN, settings.user_agent)
         self._closed = False
@@ -173,7 +182,7 @@ class Fetcher:
                     if e.retryable and retries:
                         raise Failed(e.reason, f"{e.detail} (after {attempts} attempts)") from e
                     raise
-                time.sleep(backoff_delay(self._settings.backoff, attempt))
+                self._sleep(backoff_delay(self._settings.backoff, attempt))
                 continue
             if reply.status_code not in RETRY_STATUSES:
                 return reply
@@ -186,7 +195,7 @@ class Fetcher:
                 )
             if attempt == retries:
                 raise _status_failure(reply.status_code, attempts)
-            time.sleep(wait if wait is not None else backoff_delay(self._settings.backoff, attempt))
+            self._sleep(wait if wait is not None else backoff_delay(self._settings.backoff, attempt))
         raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
 
     def _check_robots(self, target: Target) -> None:

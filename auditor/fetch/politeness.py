@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 
 class Politeness:
@@ -18,7 +18,16 @@ class Politeness:
     Waiting for one host's interval never holds a concurrency slot, so it never delays other hosts.
     """
 
-    def __init__(self, *, interval: float, concurrency: int) -> None:
+    def __init__(
+        self,
+        *,
+        interval: float,
+        concurrency: int,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._clock = clock
+        self._sleep = sleep
         self._interval = max(interval, 0.0)
         self._slots = threading.BoundedSemaphore(max(concurrency, 1))
         self._lock = threading.Lock()
@@ -46,18 +55,18 @@ class Politeness:
     def _acquire(self, host: str) -> None:
         # Reserve a slot first so that threads queued on one host wake one interval apart.
         with self._lock:
-            now = time.monotonic()
+            now = self._clock()
             slot = max(now, self._next_slot.get(host, now))
             self._next_slot[host] = slot + self._interval_for(host)
         while True:
-            delay = slot - time.monotonic()
+            delay = slot - self._clock()
             if delay > 0:
-                time.sleep(delay)
+                self._sleep(delay)
             self._slots.acquire()
             with self._lock:
                 # Re-check against the last actual start: a request that waited for a concurrency slot
                 # started later than its reserved slot, and the gap after it must still be respected.
-                now = time.monotonic()
+                now = self._clock()
                 interval = self._interval_for(host)
                 earliest = self._last_start.get(host, -math.inf) + interval
                 if now >= earliest:
