@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test lint typecheck pytest chromium clean
+.PHONY: demo test lint typecheck pytest chromium clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,10 +36,15 @@ chromium:
 	    || echo "could not install chromium: the browser test will skip"; \
 	else echo "no $(CHROMIUM), and no apt-get as root to install it: the browser test will skip"; fi
 
+# One worker per core: the suite is mostly waiting on local servers and subprocesses.
 pytest: $(STAMP) chromium
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 test: lint typecheck pytest
+
+# Performance figures beside their bounds (minutes; not part of make test).
+bench: $(STAMP)
+	cd benchmarks && ../$(BIN)/python bench_all.py
 
 clean:
 	rm -rf $(VENV) reports build dist .pytest_cache .mypy_cache .ruff_cache

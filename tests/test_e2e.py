@@ -46,16 +46,20 @@ def run_cli(
     )
 
 
-@pytest.fixture
-def cli_env(tmp_path: Path) -> dict[str, str]:
+def clean_env(home: Path) -> dict[str, str]:
     """A clean environment: a fixed hash key and private cache/data dirs, so nothing touches $HOME."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AUDITOR_", "XDG_"))}
     env.update(
         AUDITOR_HASH_KEY="test-key-not-secret",
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_DATA_HOME=str(home / "data"),
     )
     return env
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    return clean_env(tmp_path)
 
 
 @pytest.fixture
@@ -84,16 +88,19 @@ sources:
     return config
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def audited(
-    tmp_path_factory: pytest.TempPathFactory, cli_env: dict[str, str], web: SampleWeb
-) -> tuple[subprocess.CompletedProcess[str], Path, SampleWeb]:
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[subprocess.CompletedProcess[str], Path, SampleWeb]]:
+    """The example roster plus a slow one, audited once for every test that reads the outcome."""
     tmp = tmp_path_factory.mktemp("audit")
     slow = tmp / "slow.yaml"
     slow.write_text(SLOW_ROSTER)
     out = tmp / "reports"
-    result = run_cli("audit", EXAMPLE, slow, "--out", out, "--config", write_config(tmp, web), env=cli_env)
-    return result, out, web
+    with serving() as web:
+        config = write_config(tmp, web)
+        result = run_cli("audit", EXAMPLE, slow, "--out", out, "--config", config, env=clean_env(tmp))
+        yield result, out, web
 
 
 def findings_of(out: Path, person: str) -> dict[str, Any]:

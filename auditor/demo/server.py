@@ -6,6 +6,7 @@ proxy, so the real fetch layer, robots.txt handling and crawl run unchanged agai
 
 from __future__ import annotations
 
+import hashlib
 import json
 import mimetypes
 import sys
@@ -45,6 +46,8 @@ class SampleWeb(ThreadingHTTPServer):
         self.root = root
         self.behaviour: dict[str, dict[str, Any]] = json.loads((root / BEHAVIOUR_FILE).read_text())
         self.requests: list[Request] = []
+        self.not_modified = 0
+        """Requests answered 304 Not Modified (a revalidated cache entry)."""
         self._lock = threading.Lock()
 
     @property
@@ -102,7 +105,18 @@ class _Handler(BaseHTTPRequestHandler):
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind == "text/html":
             kind = "text/html; charset=utf-8"
-        self._reply(200, file.read_bytes(), kind)
+        body = file.read_bytes()
+        # A validator as real servers send one, so a re-run with a warm cache costs a 304 per page.
+        etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+        if self.headers.get("If-None-Match", "") == etag:
+            with self.server._lock:
+                self.server.not_modified += 1
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self._reply(200, body, kind, {"ETag": etag})
 
     def _route_reply(self, site: Path, route: Mapping[str, Any]) -> None:
         body = b""

@@ -1,0 +1,138 @@
+"""`make bench`: every performance figure beside the bound it must reach, each measured in this run.
+
+    .venv/bin/python benchmarks/bench_all.py [--quick]
+
+Rows (the README's "Performance" table):
+- crawl: 32 sites x 31 pages at 50 ms a response, concurrency 8, 0.1 s per-host interval; wall time as a
+  ratio to requests x latency / concurrency, the best any schedule can do with that many in flight.
+- pipeline: extraction and detection of ../shared/corpus's real pages in this process, in MB/s, beside
+  lxml's raw parse of the same bytes (skipped without the corpus).
+- memory: peak RSS of a crawl-only audit of a generated loopback web, each size in a fresh process.
+- warm re-run: the share of requests a second run answers with 304 Not Modified.
+`--quick` uses smaller webs (for a look, not for the table).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import multiprocessing
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_detectors import CORPUS, PERSON
+
+from auditor.audit import run_audit
+from auditor.config import Config, CrawlSettings, NetworkSettings
+from auditor.detectors import Subject, detect
+from auditor.extract import ExtractError, extract
+from auditor.fetch import Fetcher
+from auditor.model import Document
+
+HERE = Path(__file__).resolve().parent
+
+
+def crawl_ratio(sites: int = 32, pages: int = 30, latency: float = 0.05) -> tuple[float, str]:
+    """The web runs in its own process, as a real one would: its threads do not share our interpreter."""
+    from bench_crawl import build_web
+    from bench_scale import _serve
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "web"
+        people = build_web(root, sites, pages, latency)
+        ours, theirs = multiprocessing.Pipe()
+        server = multiprocessing.get_context("spawn").Process(target=_serve, args=(str(root), theirs))
+        server.start()
+        try:
+            network = NetworkSettings(
+                proxy=ours.recv(), allow_private=True, per_host_interval=0.1, concurrency=8,
+                cache_enabled=False, retries=0,
+            )  # fmt: skip
+            config = Config(network=network, crawl=CrawlSettings(max_pages=1000), sources={"crawl": {}})
+            started = time.perf_counter()
+            with Fetcher(network) as fetcher:
+                run_audit(people, config, fetcher=fetcher, key=b"bench", advise=lambda *a: ())
+            elapsed = time.perf_counter() - started
+            ours.send("count")
+            requests, _ = ours.recv()
+        finally:
+            ours.send("done")
+            server.join(timeout=10)
+    bound = requests * latency / 8
+    return elapsed / bound, f"{elapsed:.2f} s for {requests} requests; bound {bound:.2f} s"
+
+
+def pipeline() -> tuple[float, float] | None:
+    """(pipeline MB/s, lxml raw parse MB/s) on the corpus, or None without it."""
+    import lxml.html  # type: ignore[import-untyped]  # no stubs; only its parse time is used
+
+    if not CORPUS.is_dir():
+        return None
+    bodies = [gzip.decompress(p.read_bytes()) for p in sorted(CORPUS.glob("*.html.gz"))]
+    size_mb = sum(map(len, bodies)) / 1e6
+    started = time.perf_counter()
+    for body in bodies:
+        lxml.html.document_fromstring(body)
+    raw = size_mb / (time.perf_counter() - started)
+    subject = Subject.of(PERSON)
+    started = time.perf_counter()
+    for n, body in enumerate(bodies):
+        content = extract(body, url=f"http://corpus.test/{n}", content_type="text/html")
+        if not isinstance(content, ExtractError):
+            detect(Document(f"http://corpus.test/{n}", "crawl", content, attributed=True), subject)
+    return size_mb / (time.perf_counter() - started), raw
+
+
+def scale(people: int, pages: int, rerun: bool = False) -> dict[str, float]:
+    """bench_scale in a fresh process, so each peak RSS is its own."""
+    code = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]); from bench_scale import measure; "
+        f"print(json.dumps(measure({people}, {pages}, 5, 8, {rerun})))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(HERE)], check=True, capture_output=True, text=True, timeout=3600
+    )
+    figures: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    rows: list[tuple[str, str, str, bool]] = []
+
+    ratio, how = crawl_ratio()  # fewer sites would make one host's interval the bound, not the slots
+    rows.append(("crawl: wall time / lower bound", f"{ratio:.2f}x ({how})", "<= 1.2x", ratio <= 1.2))
+
+    measured = pipeline()
+    if measured is None:
+        rows.append(("pipeline on ../shared/corpus", "skipped: no corpus", ">= 10 MB/s", True))
+    else:
+        mbs, raw = measured
+        rows.append(("pipeline on ../shared/corpus", f"{mbs:.1f} MB/s (lxml raw parse {raw:.0f} MB/s)",
+                     ">= 10 MB/s", mbs >= 10))  # fmt: skip
+
+    small = scale(100 if args.quick else 1000, 6, rerun=True)
+    label = f"peak RSS, {'100' if args.quick else '1,000'} people x 6 pages"
+    rows.append((label, f"{small['peak_rss_mb']:.0f} MB", "< 150 MB", small["peak_rss_mb"] < 150))
+    big = scale(20 if args.quick else 200, 100)
+    label = f"peak RSS, {'20' if args.quick else '200'} people x 100 pages"
+    rows.append((label, f"{big['peak_rss_mb']:.0f} MB", "< 300 MB", big["peak_rss_mb"] < 300))
+    share = small["rerun_304_share"]
+    rows.append(("warm re-run answered 304", f"{share:.0%}", "100%", share >= 0.999))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measured':<{width}}  {'now':<50}  must reach")
+    for name, now, bound, met in rows:
+        print(f"{name:<{width}}  {now:<50}  {bound}  {'ok' if met else 'NOT MET'}")
+
+
+if __name__ == "__main__":
+    main()
