@@ -68,7 +68,7 @@ def crawl_ratio(sites: int = 32, pages: int = 30, latency: float = 0.05) -> tupl
 
 def pipeline() -> tuple[float, float] | None:
     """(pipeline MB/s, lxml raw parse MB/s) on the corpus, or None without it."""
-    import lxml.html  # type: ignore[import-untyped]  # no stubs; only its parse time is used
+    import lxml.html  # only its parse time is used
 
     if not CORPUS.is_dir():
         return None
