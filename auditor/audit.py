@@ -71,7 +71,7 @@ def run_audit(
     progress = progress or NoProgress()
     detectors = tuple(detectors) if detectors is not None else DEFAULT_DETECTORS
     started = dt.datetime.now(dt.UTC)
-    with IsolatedExtractor(time_limit=config.extract.time_limit) as extract:
+    with IsolatedExtractor(time_limit=config.extract.time_limit, html=True) as extract:
         context = SourceContext(fetcher=fetcher, config=config, environ=environ or {}, extract=extract)
         active, states = build_sources(context)
         results, sightings = _run_jobs(people, active, config, fetcher, detectors, progress)

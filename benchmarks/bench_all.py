@@ -18,6 +18,7 @@ import argparse
 import gzip
 import json
 import multiprocessing
+import os
 import subprocess
 import sys
 import tempfile
@@ -87,6 +88,30 @@ def pipeline() -> tuple[float, float] | None:
     return size_mb / (time.perf_counter() - started), raw
 
 
+def pipeline_all_cores() -> float | None:
+    """Pipeline MB/s as an audit runs it: pages parsed in the extractor's worker processes (one per
+    core), fed by several threads, and detected as they come back."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from auditor.extract import IsolatedExtractor
+
+    if not CORPUS.is_dir():
+        return None
+    bodies = [gzip.decompress(p.read_bytes()) for p in sorted(CORPUS.glob("*.html.gz"))]
+    size_mb = sum(map(len, bodies)) / 1e6
+    subject = Subject.of(PERSON)
+    with IsolatedExtractor(html=True) as extractor, ThreadPoolExecutor(8) as threads:
+        extractor(b"<p>warm</p>", url="http://corpus.test/", content_type="text/html")  # start the pool
+        started = time.perf_counter()
+        read = threads.map(
+            lambda b: extractor(b, url="http://corpus.test/", content_type="text/html"), bodies
+        )
+        for n, content in enumerate(read):
+            if not isinstance(content, ExtractError):
+                detect(Document(f"http://corpus.test/{n}", "crawl", content, attributed=True), subject)
+        return size_mb / (time.perf_counter() - started)
+
+
 def scale(people: int, pages: int, rerun: bool = False) -> dict[str, float]:
     """bench_scale in a fresh process, so each peak RSS is its own."""
     code = (
@@ -116,8 +141,12 @@ def main() -> None:
         rows.append(("pipeline on ../shared/corpus", "skipped: no corpus", ">= 10 MB/s", True))
     else:
         mbs, raw = measured
-        rows.append(("pipeline on ../shared/corpus", f"{mbs:.1f} MB/s (lxml raw parse {raw:.0f} MB/s)",
-                     ">= 10 MB/s", mbs >= 10))  # fmt: skip
+        now = f"{mbs:.1f} MB/s (lxml raw parse {raw:.0f} MB/s)"
+        rows.append(("pipeline on ../shared/corpus, one core", now, ">= 10 MB/s", mbs >= 10))
+        both = pipeline_all_cores() or 0.0
+        cores = len(os.sched_getaffinity(0))
+        rows.append((f"pipeline, all {cores} cores", f"{both:.1f} MB/s ({both / mbs:.1f}x one core)",
+                     "close to 2x", both >= 1.6 * mbs))  # fmt: skip
 
     small = scale(100 if args.quick else 1000, 6, rerun=True)
     label = f"peak RSS, {'100' if args.quick else '1,000'} people x 6 pages"

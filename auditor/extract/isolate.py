@@ -45,8 +45,11 @@ class IsolatedExtractor:
     it as a context manager) to stop the workers. The pool starts on the first PDF or image."""
 
     def __init__(self, *, time_limit: float = TIME_LIMIT, workers: int | None = None,
-                 memory_limit: int = MEMORY_LIMIT) -> None:  # fmt: skip
+                 memory_limit: int = MEMORY_LIMIT, html: bool = False) -> None:  # fmt: skip
         self.time_limit = time_limit
+        self.kinds = _ISOLATED | {DocKind.HTML} if html else _ISOLATED
+        """What is read in the workers. With `html`, pages too: parsing then uses every core, while the
+        audit's own threads only fetch and detect (one interpreter parses on one core at a time)."""
         self.workers = workers or max(1, len(os.sched_getaffinity(0)))
         self.memory_limit = memory_limit
         self._pool: ProcessPool | None = None
@@ -55,7 +58,7 @@ class IsolatedExtractor:
 
     def __call__(self, body: bytes, *, url: str, content_type: str) -> Extracted | ExtractError:
         kind = kind_of(body, content_type)
-        if kind not in _ISOLATED:
+        if kind not in self.kinds:
             return extract(body, url=url, content_type=content_type)
         assert kind is not None
         try:
