@@ -74,7 +74,7 @@ class ExtractSettings:
     """Limits of reading fetched files."""
 
     time_limit: float = 30.0
-    """Seconds one PDF or image may take to read; past it, its reader process is stopped and the file
+    """Seconds one page, PDF or image may take to read; past it, its reader process is stopped and the file
     is reported as not read."""
 
 

@@ -1,10 +1,11 @@
-"""Readers of hostile binary files (PDF, images) run in worker processes that can be stopped.
+"""Readers of hostile files (PDF, images, and in audits HTML) run in worker processes that can be stopped.
 
 A PDF page can keep pypdf busy for hours (a form drawn thousands of times, each drawing a long
 content stream), and a thread cannot be interrupted in CPython. So PDFs and images are read in a
 pool of worker processes: a reader past `time_limit` is killed with its process and the document is
 an `ExtractError` ("timeout"), and a reader that grows past the memory cap fails inside its worker.
-HTML and plain text stay in process: their readers are capped by tags and bytes (extract.interface).
+HTML is capped by tags and bytes (extract.interface) and may stay in process; an audit sends it to the
+workers too (`html=True`), so parsing uses every core. Plain text stays in process.
 
 Pebble does the pool: concurrent.futures cannot stop a running task, and Pebble's per-task timeout
 restarts the worker that held it.
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
 TIME_LIMIT = 30.0
-"""Seconds one PDF or image may take to read (config `extract.time_limit`)."""
+"""Seconds one page, PDF or image may take to read (config `extract.time_limit`)."""
 MEMORY_LIMIT = 1 << 30
 """Bytes of address space a reader process may map: decompression bombs fail there, not in the audit."""
 log = logging.getLogger("auditor.extract")
@@ -42,7 +43,7 @@ _SOFT_SHARE = 0.6
 
 class IsolatedExtractor:
     """`extract()` with PDFs and images read in killable worker processes. Thread-safe; close it (or use
-    it as a context manager) to stop the workers. The pool starts on the first PDF or image."""
+    it as a context manager) to stop the workers. The pool starts on the first document it reads there."""
 
     def __init__(self, *, time_limit: float = TIME_LIMIT, workers: int | None = None,
                  memory_limit: int = MEMORY_LIMIT, html: bool = False) -> None:  # fmt: skip
