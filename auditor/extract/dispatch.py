@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from auditor.extract.html import charset_of, extract_html
-from auditor.extract.image import extract_image, is_heif
-from auditor.extract.interface import MAX_TEXT_CHARS, ExtractError
-from auditor.extract.pdf import PDF_TIME_BUDGET, extract_pdf
+from auditor.extract.interface import MAX_TEXT_CHARS, PDF_TIME_BUDGET, ExtractError, is_heif
 from auditor.model import DocKind, Extracted
 
 _DECLARED = {
@@ -44,9 +42,15 @@ def extract(
     try:
         if kind is DocKind.HTML:
             return extract_html(body, url=url, content_type=content_type)
+        # pypdf and Pillow load on first use: an audit reads them in its worker processes, and the
+        # command line's other work never needs them.
         if kind is DocKind.PDF:
+            from auditor.extract.pdf import extract_pdf
+
             return extract_pdf(body, time_budget=pdf_time_budget)
         if kind is DocKind.IMAGE:
+            from auditor.extract.image import extract_image
+
             return extract_image(body)
         return _extract_text(body, content_type)
     except Exception as e:  # the readers wrap their libraries; this is the last line of defence

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import ExifTags, Image, UnidentifiedImageError
 
-from auditor.extract.interface import ExtractError, clean_meta
+from auditor.extract.interface import ExtractError, clean_meta, is_heif
 from auditor.model import DocKind, Extracted, GeoPoint
 
 if TYPE_CHECKING:
@@ -18,10 +18,6 @@ if TYPE_CHECKING:
 
 # Only these parsers run on fetched bytes: less attack surface than every format Pillow knows.
 _FORMATS = ("JPEG", "PNG", "TIFF", "WEBP", "GIF")  # JPEG also yields MPO (multi-picture) files
-# ISO base media file brands of HEIF/HEIC/AVIF images, which Pillow cannot open without plugins.
-_HEIF_BRANDS = frozenset(
-    {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis"}
-)
 _MAX_EXIF_BYTES = 1 << 20  # EXIF must fit one 64 KiB JPEG segment; HEIF allows more, real files don't use it
 
 # Real HEIF files list a handful of items with one or two extents each.
@@ -225,11 +221,6 @@ def _png_exif(body: bytes) -> bytes | None:
             return None
         pos += 12 + length
     return None
-
-
-def is_heif(body: bytes) -> bool:
-    """True for an ISO BMFF file whose brand is a HEIF/HEIC/AVIF image (not an MP4 video)."""
-    return body[4:8] == b"ftyp" and body[8:12] in _HEIF_BRANDS
 
 
 def _boxes(data: bytes, start: int, end: int) -> list[tuple[bytes, int, int]]:

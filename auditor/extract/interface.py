@@ -15,6 +15,10 @@ MAX_HTML_BYTES = 10_000_000
 MAX_HTML_TAGS = 100_000
 """Tags parsed per document (the largest real page in the test corpus has about 20,000)."""
 MAX_PDF_PAGES = 200
+PDF_TIME_BUDGET = 20.0
+"""Seconds of page reading per PDF in process: a hostile file can make pypdf slow page after page; the
+pages after the budget are skipped. One page slow on its own is stopped only by a worker's time limit
+(extract.isolate)."""
 MAX_LINKS = 5_000
 """Outlinks kept per document."""
 MAX_CONTACT_LINKS = 500
@@ -44,6 +48,17 @@ class Extract(Protocol):
     PDFs and images in worker processes it can stop."""
 
     def __call__(self, body: bytes, *, url: str, content_type: str) -> Extracted | ExtractError: ...
+
+
+# ISO base media file brands of HEIF/HEIC/AVIF images, which Pillow cannot open without plugins.
+_HEIF_BRANDS = frozenset(
+    {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis"}
+)
+
+
+def is_heif(body: bytes) -> bool:
+    """True for an ISO BMFF file whose brand is a HEIF/HEIC/AVIF image (not an MP4 video)."""
+    return body[4:8] == b"ftyp" and body[8:12] in _HEIF_BRANDS
 
 
 def clean_meta(value: object) -> str:

@@ -94,7 +94,9 @@ class IsolatedExtractor:
                 # forkserver: workers start from a clean single-threaded process, never forked from
                 # the audit's fetch threads (which may hold locks at the moment of a fork).
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["auditor.extract.dispatch"])
+                context.set_forkserver_preload(
+                    ["auditor.extract.dispatch", "auditor.extract.pdf", "auditor.extract.image"]
+                )
                 self._pool = ProcessPool(
                     max_workers=self.workers,
                     initializer=_start_worker,

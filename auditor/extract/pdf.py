@@ -8,18 +8,13 @@ import time
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from auditor.extract.interface import MAX_PDF_PAGES, MAX_TEXT_CHARS, ExtractError, clean_meta
+from auditor.extract.interface import MAX_PDF_PAGES, MAX_TEXT_CHARS, PDF_TIME_BUDGET, ExtractError, clean_meta
 from auditor.model import DocKind, Extracted
 
 # Document info entries worth reporting: an author field often carries a personal name or email,
 # and creator/producer name the software (and sometimes the user account) that made the file.
 _INFO_FIELDS = (("/Title", "title"), ("/Author", "author"), ("/Subject", "subject"),
                 ("/Keywords", "keywords"), ("/Creator", "creator"), ("/Producer", "producer"))  # fmt: skip
-
-
-PDF_TIME_BUDGET = 20.0
-"""Seconds of page reading per PDF: a hostile file can make pypdf slow page after page. One page that
-is slow on its own is not interrupted (that would need a subprocess); the pages after it are skipped."""
 
 
 def extract_pdf(body: bytes, *, time_budget: float = PDF_TIME_BUDGET) -> Extracted | ExtractError:
