@@ -8,7 +8,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import soupsieve
 from jsonschema import Draft202012Validator
 
 from ..errors import InputError, Problem
@@ -133,6 +132,8 @@ def _semantic_problems(loaded: Loaded, kind: Kind) -> list[Problem]:
                     loaded.problem((*at, "username_pattern"), f"is not a valid regular expression ({e})")
                 )
         if site.listing:
+            import soupsieve  # only catalogues with listings need it (a tenth of a second to load)
+
             try:
                 soupsieve.compile(site.listing)
             except soupsieve.SelectorSyntaxError as e:
