@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import multiprocessing
 import os
 import subprocess
 import sys
@@ -26,43 +25,29 @@ import time
 from pathlib import Path
 
 from bench_detectors import CORPUS, PERSON
+from webs import crawl, remote_web
 
-from auditor.audit import run_audit
-from auditor.config import Config, CrawlSettings, NetworkSettings
+from auditor.config import NetworkSettings
 from auditor.detectors import Subject, detect
 from auditor.extract import ExtractError, extract
-from auditor.fetch import Fetcher
 from auditor.model import Document
 
 HERE = Path(__file__).resolve().parent
 
 
 def crawl_ratio(sites: int = 32, pages: int = 30, latency: float = 0.05) -> tuple[float, str]:
-    """The web runs in its own process, as a real one would: its threads do not share our interpreter."""
     from bench_crawl import build_web
-    from bench_scale import _serve
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "web"
         people = build_web(root, sites, pages, latency)
-        ours, theirs = multiprocessing.Pipe()
-        server = multiprocessing.get_context("spawn").Process(target=_serve, args=(str(root), theirs))
-        server.start()
-        try:
+        with remote_web(root) as web:
             network = NetworkSettings(
-                proxy=ours.recv(), allow_private=True, per_host_interval=0.1, concurrency=8,
+                proxy=web.proxy_url, allow_private=True, per_host_interval=0.1, concurrency=8,
                 cache_enabled=False, retries=0,
             )  # fmt: skip
-            config = Config(network=network, crawl=CrawlSettings(max_pages=1000), sources={"crawl": {}})
-            started = time.perf_counter()
-            with Fetcher(network) as fetcher:
-                run_audit(people, config, fetcher=fetcher, key=b"bench", advise=lambda *a: ())
-            elapsed = time.perf_counter() - started
-            ours.send("count")
-            requests, _ = ours.recv()
-        finally:
-            ours.send("done")
-            server.join(timeout=10)
+            elapsed, _ = crawl(people, network)
+            requests, _ = web.counts()
     bound = requests * latency / 8
     return elapsed / bound, f"{elapsed:.2f} s for {requests} requests; bound {bound:.2f} s"
 

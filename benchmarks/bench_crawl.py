@@ -13,13 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-import time
 from pathlib import Path
 
-from auditor.audit import run_audit
-from auditor.config import Config, CrawlSettings, NetworkSettings
-from auditor.demo.server import serving
-from auditor.fetch import Fetcher
+from webs import crawl, documents_read, remote_web
+
+from auditor.config import NetworkSettings
 from auditor.model import Person, PrivateValues
 
 
@@ -68,7 +66,7 @@ def main() -> None:
             f"{args.interval:.2f} s per-host interval"
         )
         for concurrency in args.concurrency:
-            with serving(root) as web:
+            with remote_web(root) as web:  # in its own process, as in make bench
                 network = NetworkSettings(
                     proxy=web.proxy_url,
                     allow_private=True,
@@ -77,13 +75,9 @@ def main() -> None:
                     cache_enabled=False,
                     retries=0,
                 )
-                config = Config(network=network, crawl=CrawlSettings(max_pages=1000), sources={"crawl": {}})
-                started = time.perf_counter()
-                with Fetcher(network) as fetcher:
-                    run = run_audit(people, config, fetcher=fetcher, key=b"bench", advise=lambda *a: ())
-                elapsed = time.perf_counter() - started
-                requests = len(web.requests)
-            documents = sum(s.documents for a in run.people for s in a.sources)
+                elapsed, run = crawl(people, network)
+                requests, _ = web.counts()
+            documents = documents_read(run)
             assert documents == total_pages, (documents, total_pages)
             bound = requests * args.latency / concurrency
             print(

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import resource
 import tempfile
-import time
 from pathlib import Path
 
-from auditor.audit import run_audit
-from auditor.config import Config, CrawlSettings, NetworkSettings
-from auditor.demo.server import serving
-from auditor.fetch import Fetcher
+from webs import crawl, documents_read, remote_web
+
+from auditor.config import NetworkSettings
 from auditor.model import Person, PrivateValues
 
 _FILLER = (
@@ -54,28 +51,12 @@ def build_web(root: Path, people: int, pages: int, page_kb: int) -> list[Person]
     return roster
 
 
-def _serve(root: str, ready: multiprocessing.connection.Connection) -> None:
-    with serving(Path(root)) as web:
-        ready.send(web.proxy_url)
-        while ready.recv() == "count":  # until the benchmark says it is done
-            ready.send((len(web.requests), web.not_modified))
-
-
 def audit(people: list[Person], proxy: str, cache: Path, concurrency: int) -> tuple[float, int]:
     network = NetworkSettings(
-        proxy=proxy,
-        allow_private=True,
-        per_host_interval=0,
-        concurrency=concurrency,
-        cache=cache,
-        retries=0,
+        proxy=proxy, allow_private=True, per_host_interval=0, concurrency=concurrency, cache=cache, retries=0
     )
-    config = Config(network=network, crawl=CrawlSettings(max_pages=1000), sources={"crawl": {}})
-    started = time.perf_counter()
-    with Fetcher(network) as fetcher:
-        run = run_audit(people, config, fetcher=fetcher, key=b"bench", advise=lambda *a: ())
-    documents = sum(s.documents for a in run.people for s in a.sources)
-    return time.perf_counter() - started, documents
+    seconds, run = crawl(people, network)
+    return seconds, documents_read(run)
 
 
 def peak_rss_mb() -> float:
@@ -95,25 +76,16 @@ def measure(people: int, pages: int, page_kb: int, concurrency: int, rerun: bool
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "web"
         roster = build_web(root, people, pages, page_kb)
-        ours, theirs = multiprocessing.Pipe()
-        server = multiprocessing.get_context("spawn").Process(target=_serve, args=(str(root), theirs))
-        server.start()
-        try:
-            proxy = ours.recv()
+        with remote_web(root) as web:
             cache = Path(tmp) / "cache.sqlite"
-            elapsed, documents = audit(roster, proxy, cache, concurrency)
+            elapsed, documents = audit(roster, web.proxy_url, cache, concurrency)
             figures = {"seconds": elapsed, "documents": documents, "peak_rss_mb": peak_rss_mb()}
             if rerun:
-                ours.send("count")
-                before, _ = ours.recv()
-                figures["rerun_seconds"], _ = audit(roster, proxy, cache, concurrency)
-                ours.send("count")
-                after, not_modified = ours.recv()
+                before, _ = web.counts()
+                figures["rerun_seconds"], _ = audit(roster, web.proxy_url, cache, concurrency)
+                after, not_modified = web.counts()
                 figures["rerun_requests"] = after - before
                 figures["rerun_304_share"] = not_modified / max(after - before, 1)
-        finally:
-            ours.send("done")
-            server.join(timeout=10)
     return figures
 
 
