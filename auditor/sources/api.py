@@ -79,10 +79,9 @@ class ApiSource(Source):
         """Raise ApiTrouble for a status this service uses in its own way (a 401 for a bad key, a 403
         that means a rate limit); then 404 is "nothing there", 429 rate-limited and the rest failed."""
 
-    def fetch(self, url: str, *, shown_url: str | None = None, accept: str | None = None) -> Response:
+    def fetch(self, url: str, *, shown_url: str | None = None) -> Response:
         """GET `url` through the fetch layer (see `get`)."""
-        headers = self.headers if accept is None else {**self.headers, "Accept": accept}
-        return get(self.ctx.fetcher, url, service=self.service, headers=headers, shown_url=shown_url)
+        return get(self.ctx.fetcher, url, service=self.service, headers=self.headers, shown_url=shown_url)
 
     def get_json(self, url: str, *, shown_url: str | None = None) -> Any:
         """The JSON at `url`, capped in size and depth; None for 404. Raises ApiTrouble for anything
