@@ -27,7 +27,7 @@ from .model import (
 from .sources import Source, SourceContext, build_sources
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
     from .config import Config
     from .fetch import Fetcher
@@ -71,17 +71,22 @@ def run_audit(
     progress = progress or NoProgress()
     detectors = tuple(detectors) if detectors is not None else DEFAULT_DETECTORS
     started = dt.datetime.now(dt.UTC)
+    audits = []
     with IsolatedExtractor(time_limit=config.extract.time_limit, html=True) as extract:
         context = SourceContext(fetcher=fetcher, config=config, environ=environ or {}, extract=extract)
         active, states = build_sources(context)
-        results, sightings = _run_jobs(people, active, config, fetcher, detectors, progress)
-    audits = []
-    for person in people:
-        findings = build_findings(person.id, sightings[person.id], key=key, advise=advise)
-        reports = tuple(_source_report(state, results[person.id].get(state.name)) for state in states)
-        audits.append(PersonAudit(person, reports, tuple(findings), exposure_score(findings)))
+        # Each person is settled as their last source ends: their findings are built and their pages
+        # let go, so memory grows with the findings, never with the pages read.
+        for person, results, sightings in _run_jobs(people, active, config, fetcher, detectors, progress):
+            findings = build_findings(person.id, sightings, key=key, advise=advise)
+            reports = tuple(_source_report(state, results.get(state.name)) for state in states)
+            audits.append(PersonAudit(person, reports, tuple(findings), exposure_score(findings)))
     audits.sort(key=lambda a: (-a.score.value, a.person.id))
     return AuditRun(started, dt.datetime.now(dt.UTC), __version__, tuple(audits), tuple(states))
+
+
+Settled = tuple[Person, dict[str, SourceResult], list[tuple[Document, Hit]]]
+"""A person whose every source has ended: their results by source, and every (document, hit) seen."""
 
 
 def _run_jobs(
@@ -91,12 +96,16 @@ def _run_jobs(
     fetcher: Fetcher,
     detectors: Sequence[Detector],
     progress: Progress,
-) -> tuple[dict[str, dict[str, SourceResult]], dict[str, list[tuple[Document, Hit]]]]:
-    """Every (person, source) job on a pool of threads; each result through the detectors as it ends."""
-    results: dict[str, dict[str, SourceResult]] = {p.id: {} for p in people}
-    sightings: dict[str, list[tuple[Document, Hit]]] = {p.id: [] for p in people}
+) -> Iterator[Settled]:
+    """Every (person, source) job on a pool of threads; each result through the detectors as it ends,
+    and each person handed on (and forgotten here) as soon as their last job ends."""
+    results: dict[str, dict[str, SourceResult]] = {}
+    sightings: dict[str, list[tuple[Document, Hit]]] = {}
     subjects: dict[str, Subject] = {}  # each person's values, compiled once on their first result
+    waiting = {p.id: len(active) for p in people}
     progress.start(len(people) * len(active))
+    if not active:
+        yield from ((person, {}, []) for person in people)
     # One job per (person, source): a slow site holds up only its own job, never the whole audit. More
     # jobs run than requests may be in flight: a job spends most of its time waiting for its own host's
     # interval, which holds no request slot (fetch.politeness), so with only `concurrency` jobs at most
@@ -115,16 +124,21 @@ def _run_jobs(
             subject = subjects.get(person.id)
             if subject is None:
                 subject = subjects[person.id] = Subject.of(person)
+            seen = sightings.setdefault(person.id, [])
             kept = []
             for document in result.documents:
                 hits = detect(document, subject, detectors)
                 # Only what findings cite is kept: a page's text is read once, here, and let go.
                 kept.append(bare := _bare(document))
-                sightings[person.id].extend((bare, hit) for hit in hits)
-            results[person.id][source.name] = dataclasses.replace(result, documents=tuple(kept))
+                seen.extend((bare, hit) for hit in hits)
+            ended = results.setdefault(person.id, {})
+            ended[source.name] = dataclasses.replace(result, documents=tuple(kept))
             progress.advance(person, result)
+            waiting[person.id] -= 1
+            if not waiting[person.id]:
+                del subjects[person.id]
+                yield person, results.pop(person.id), sightings.pop(person.id)
     progress.finish()
-    return results, sightings
 
 
 def _bare(document: Document) -> Document:
