@@ -75,6 +75,8 @@ def run_audit(
     with IsolatedExtractor(time_limit=config.extract.time_limit, html=True) as extract:
         context = SourceContext(fetcher=fetcher, config=config, environ=environ or {}, extract=extract)
         active, states = build_sources(context)
+        if active and people:
+            extract.warm()
         # Each person is settled as their last source ends: their findings are built and their pages
         # let go, so memory grows with the findings, never with the pages read.
         for person, results, sightings in _run_jobs(people, active, config, fetcher, detectors, progress):

@@ -66,3 +66,26 @@ def test_html_and_text_are_read_in_process_and_need_no_worker() -> None:
     page = extract(b"<p>Call 07700 900123</p>", url="http://127.0.0.1/", content_type="text/html")
     assert isinstance(page, Extracted)
     assert "07700 900123" in page.text
+
+
+def test_warming_starts_the_workers_before_any_page_is_read() -> None:
+    # An audit warms the pool as it starts, so the first home pages are parsed as they arrive.
+    with IsolatedExtractor(time_limit=5, html=True) as extract:
+        assert extract._pool is None  # nothing starts by itself
+        extract.warm()
+        assert extract._warming is not None
+        extract._warming.join(timeout=60)
+        assert extract._pool is not None
+        assert extract._pool.active
+        page = extract(b"<p>warm</p>", url="http://127.0.0.1/", content_type="text/html")
+        assert isinstance(page, Extracted)
+        assert page.text == "warm"
+    assert extract._pool is None  # closing stopped the warmed workers
+
+
+def test_a_closed_extractor_is_not_warmed() -> None:
+    extract = IsolatedExtractor(time_limit=5, html=True)
+    extract.close()
+    extract.warm()
+    assert extract._warming is None
+    assert extract._pool is None

@@ -56,6 +56,7 @@ class IsolatedExtractor:
         self._pool: ProcessPool | None = None
         self._lock = threading.Lock()
         self._closed = False
+        self._warming: threading.Thread | None = None
 
     def __call__(self, body: bytes, *, url: str, content_type: str) -> Extracted | ExtractError:
         kind = kind_of(body, content_type)
@@ -86,6 +87,21 @@ class IsolatedExtractor:
             )
         return result
 
+    def warm(self) -> None:
+        """Start the workers now, in the background: an audit's first pages are then parsed as soon as
+        they arrive, rather than after a pool start-up during which every crawl stands idle (each needs
+        its home page read before it has another address to fetch)."""
+        with self._lock:
+            if self._warming is None and not self._closed:
+                self._warming = threading.Thread(target=self._warm, name="extract-warm", daemon=True)
+                self._warming.start()
+
+    def _warm(self) -> None:
+        try:
+            self._started().schedule(os.getpid)
+        except Exception as e:  # closed meanwhile, or workers that cannot start: the first read says so
+            log.debug("extractor workers not started ahead: %s", type(e).__name__)
+
     def _started(self) -> ProcessPool:
         with self._lock:
             if self._closed:
@@ -109,6 +125,10 @@ class IsolatedExtractor:
         """Stop the workers (a reader still running is killed)."""
         with self._lock:
             self._closed = True
+            warming = self._warming
+        if warming is not None:
+            warming.join()  # a pool half started would be missed below
+        with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.stop()  # type: ignore[no-untyped-call]
