@@ -36,9 +36,10 @@ chromium:
 	    || echo "could not install chromium: the browser test will skip"; \
 	else echo "no $(CHROMIUM), and no apt-get as root to install it: the browser test will skip"; fi
 
-# One worker per core: the suite is mostly waiting on local servers and subprocesses.
+# Four workers on two cores: much of the suite waits on local servers, subprocesses and timeouts. Whole
+# files per worker (loadfile), so a module-scoped fixture (a run of audits, a browser) is set up once.
 pytest: $(STAMP) chromium
-	$(BIN)/pytest -q -n auto
+	$(BIN)/pytest -q -n 4 --dist loadfile
 
 test: lint typecheck pytest
 

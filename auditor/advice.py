@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 import string
@@ -174,9 +175,11 @@ class AdviceBook:
     def load(cls, path: Path | None = None) -> AdviceBook:
         """Read and validate a knowledge base file (default: the one shipped with auditor).
 
-        Raises InputError listing every problem, each naming the entry and field.
+        Raises InputError listing every problem, each naming the entry and field. The shipped file is
+        read once per process (it cannot change under a running audit, and parsing it with line numbers
+        takes a third of a second).
         """
-        return _parse(path if path is not None else package_data("advice.yaml"))
+        return _parse(path) if path is not None else _shipped()
 
     @property
     def entries(self) -> tuple[Advice, ...]:
@@ -289,6 +292,11 @@ def _validator() -> Draft202012Validator:
     clause["source"]["enum"] = [WILDCARD, *KNOWN_SOURCES]
     clause["match"]["enum"] = sorted(_MATCHES)
     return Draft202012Validator(schema)
+
+
+@functools.cache
+def _shipped() -> AdviceBook:
+    return _parse(package_data("advice.yaml"))
 
 
 def _parse(path: Path) -> AdviceBook:

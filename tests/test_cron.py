@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_history_cli import HOME, HOST, PHONE_LINE, ROSTER, Site, config_text, contact
+from history_world import HOME, HOST, PHONE_LINE, ROSTER, Site, config_text, contact
 
 from auditor.demo.server import serving
 

@@ -16,20 +16,56 @@ from auditor.fetch.politeness import Politeness
 if TYPE_CHECKING:
     from conftest import FetcherFactory
 
-SLACK = 0.1  # the server stamps arrival, a little after the client started the request
+    from auditor.fetch import Fetcher
 
 
-def arrival_gaps(server: LocalServer) -> list[float]:
-    times = sorted(r.time for r in server.requests)
-    return [b - a for a, b in pairwise(times)]
+class StartTimes:
+    """The Fetcher's clock (real time), remembering each thread's last reading. A thread inside a request
+    has read the clock last where politeness let it start, so a server handler that looks up the
+    sending thread's last reading stamps each request with its start time as politeness decided it.
+    Load on the machine can delay a request on its way to the server, but cannot change these stamps:
+    the spacing asserted is the spacing politeness enforced, never a wall-clock race."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, float] = {}
+        self.sender: dict[str, int] = {}  # path -> the thread that fetches it
+        self.stamps: list[tuple[str, float]] = []
+
+    def __call__(self) -> float:
+        now = time.monotonic()
+        self.last[threading.get_ident()] = now
+        return now
+
+    def fetch(self, fetcher: Fetcher, url: str, path: str) -> None:
+        self.sender[path] = threading.get_ident()
+        if path != "/robots.txt":
+            self.sender["/robots.txt"] = threading.get_ident()  # the first fetch reads robots.txt
+        ok(fetcher.get(url))
+
+    def serve(self, server: LocalServer, path: str, reply: Reply) -> None:
+        def handler(request: Request) -> Reply:
+            self.stamps.append((request.route_path, self.last[self.sender[request.route_path]]))
+            return reply
+
+        server.route(path, handler)
+
+    def gaps(self) -> list[float]:
+        times = sorted(t for _, t in self.stamps)
+        return [b - a for a, b in pairwise(times)]
 
 
 def test_requests_to_one_host_are_spaced(local_server: LocalServer, fetcher_factory: FetcherFactory) -> None:
-    fetcher = fetcher_factory(per_host_interval=0.3, concurrency=4)
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        list(pool.map(fetcher.get, [local_server.url(f"/p{i}") for i in range(3)]))
-    assert len(local_server.requests) == 4  # robots.txt counts as a request to the host too
-    assert min(arrival_gaps(local_server)) >= 0.3 - SLACK
+    starts = StartTimes()
+    fetcher = fetcher_factory(per_host_interval=0.3, concurrency=4, clock=starts)
+    starts.serve(local_server, "/robots.txt", Reply.text("User-agent: *\n"))
+    for i in range(4):
+        starts.serve(local_server, f"/p{i}", Reply(body=b"page"))
+    starts.fetch(fetcher, local_server.url("/p0"), "/p0")  # robots.txt, then the first page
+    with ThreadPoolExecutor(max_workers=3) as pool:  # three threads queued on the one host
+        list(pool.map(lambda i: starts.fetch(fetcher, local_server.url(f"/p{i}"), f"/p{i}"), range(1, 4)))
+    assert [p for p, _ in starts.stamps][:2] == ["/robots.txt", "/p0"]
+    assert len(starts.stamps) == 5  # robots.txt counts as a request to the host too
+    assert min(starts.gaps()) >= 0.3
 
 
 def test_waiting_for_one_host_does_not_block_another() -> None:
@@ -89,8 +125,12 @@ def test_at_most_concurrency_requests_in_flight(
 def test_crawl_delay_above_the_interval_is_honoured(
     local_server: LocalServer, fetcher_factory: FetcherFactory
 ) -> None:
-    local_server.route("/robots.txt", Reply.text("User-agent: *\nCrawl-delay: 0.4\n"))
-    fetcher = fetcher_factory(per_host_interval=0.0, user_agent="auditor/1.0")
+    starts = StartTimes()
+    starts.serve(local_server, "/robots.txt", Reply.text("User-agent: *\nCrawl-delay: 0.4\n"))
     for path in ("/a", "/b", "/c"):
-        ok(fetcher.get(local_server.url(path)))
-    assert min(arrival_gaps(local_server)[1:]) >= 0.4 - SLACK  # between the pages, after robots.txt
+        starts.serve(local_server, path, Reply(body=b"page"))
+    fetcher = fetcher_factory(per_host_interval=0.0, user_agent="auditor/1.0", clock=starts)
+    for path in ("/a", "/b", "/c"):
+        starts.fetch(fetcher, local_server.url(path), path)
+    assert [p for p, _ in starts.stamps] == ["/robots.txt", "/a", "/b", "/c"]
+    assert min(starts.gaps()[1:]) >= 0.4  # between the pages, after robots.txt
