@@ -24,6 +24,7 @@ from .model import (
     SourceState,
     SourceStatus,
 )
+from .seal import Sealer
 from .sources import Source, SourceContext, build_sources
 
 if TYPE_CHECKING:
@@ -73,13 +74,17 @@ def run_audit(
     started = dt.datetime.now(dt.UTC)
     audits = []
     with IsolatedExtractor(time_limit=config.extract.time_limit, html=True) as extract:
-        context = SourceContext(fetcher=fetcher, config=config, environ=environ or {}, extract=extract)
+        sealer = Sealer(key)
+        context = SourceContext(
+            fetcher=fetcher, config=config, environ=environ or {}, extract=extract, sealer=sealer
+        )
         active, states = build_sources(context)
         if active and people:
             extract.warm()
         # Each person is settled as their last source ends: their findings are built and their pages
         # let go, so memory grows with the findings, never with the pages read.
-        for person, results, sightings in _run_jobs(people, active, config, fetcher, detectors, progress):
+        jobs = _run_jobs(people, active, config, fetcher, detectors, progress, sealer)
+        for person, results, sightings in jobs:
             findings = build_findings(person.id, sightings, key=key, advise=advise)
             reports = tuple(_source_report(state, results.get(state.name)) for state in states)
             audits.append(PersonAudit(person, reports, tuple(findings), exposure_score(findings)))
@@ -98,6 +103,7 @@ def _run_jobs(
     fetcher: Fetcher,
     detectors: Sequence[Detector],
     progress: Progress,
+    sealer: Sealer | None = None,
 ) -> Iterator[Settled]:
     """Every (person, source) job on a pool of threads; each result through the detectors as it ends,
     and each person handed on (and forgotten here) as soon as their last job ends."""
@@ -125,7 +131,7 @@ def _run_jobs(
             result = future.result()
             subject = subjects.get(person.id)
             if subject is None:
-                subject = subjects[person.id] = Subject.of(person)
+                subject = subjects[person.id] = Subject.of(person, sealer)
             seen = sightings.setdefault(person.id, [])
             kept = []
             for document in result.documents:

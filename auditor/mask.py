@@ -83,6 +83,8 @@ def mask_postcode(text: str) -> str:
 
 def mask_value(category: Category, value: str) -> str:
     """The display form of one finding's value."""
+    if DOT in value:
+        return value  # already a mask: a sealed roster's value, which has nothing else to show
     if category is Category.PHONE:
         return mask_phone(value)
     if category is Category.EMAIL:

@@ -11,7 +11,19 @@ import phonenumbers
 from jsonschema import Draft202012Validator, FormatChecker
 
 from .errors import InputError, Problem
-from .model import Person, PrivateLocation, PrivateValues, PublicValues
+from .model import (
+    Person,
+    PrivateLocation,
+    PrivateValues,
+    PublicValues,
+    SealedAddress,
+    SealedDate,
+    SealedEmail,
+    SealedLocation,
+    SealedPhone,
+    SealedPhrase,
+    SealedValues,
+)
 from .resources import shipped
 from .schema_messages import schema_problems, url_check
 from .yamlfile import Loaded, read_yaml
@@ -68,9 +80,11 @@ def load_roster(paths: Sequence[Path]) -> list[Person]:
             continue
         file_problems = schema_problems(loaded, validator)
         file_problems.extend(_duplicate_ids(loaded, first_ids))
+        file_problems.extend(_unsigned_seals(loaded))
         problems.extend(file_problems)
         if not file_problems and not loaded.problems:
-            people.extend(_person(raw) for raw in loaded.data["people"])
+            sealed_with = loaded.data.get("sealed_with", "")
+            people.extend(_person(raw, sealed_with) for raw in loaded.data["people"])
     if problems:
         raise InputError(_sorted(problems))
     return people
@@ -95,6 +109,19 @@ def _duplicate_ids(loaded: Loaded, first_ids: dict[str, tuple[str, int | None]])
         where = f"line {line}" if file == loaded.file else f"{file}:{line}"
         problems.append(loaded.problem(path, f"id {person_id!r} is already used (first on {where})"))
     return problems
+
+
+def _unsigned_seals(loaded: Loaded) -> list[Problem]:
+    """Sealed values need the file's `sealed_with`: without it, another key would match nothing, silently."""
+    data = loaded.data
+    if not isinstance(data, dict) or "sealed_with" in data or not isinstance(data.get("people"), list):
+        return []
+    message = "sealed values, but no `sealed_with` at the top of the file: seal the roster again"
+    return [
+        loaded.problem(("people", index, "sealed"), message)
+        for index, entry in enumerate(data["people"])
+        if isinstance(entry, dict) and "sealed" in entry
+    ]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -136,9 +163,10 @@ def _strings(raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(str(v) for v in raw.get(key, ()))
 
 
-def _person(raw: Mapping[str, Any]) -> Person:
+def _person(raw: Mapping[str, Any], sealed_with: str = "") -> Person:
     public: Mapping[str, Any] = raw.get("public", {})
     private: Mapping[str, Any] = raw.get("private", {})
+    sealed: Mapping[str, Any] = raw.get("sealed", {})
     return Person(
         id=raw["id"],
         name=raw["name"],
@@ -162,6 +190,51 @@ def _person(raw: Mapping[str, Any]) -> Person:
             locations=tuple(_location(loc) for loc in private.get("locations", ())),
             other=_strings(private, "other"),
         ),
+        sealed=_sealed(sealed, sealed_with) if sealed else SealedValues(),
+    )
+
+
+def _sealed(raw: Mapping[str, Any], sealed_with: str) -> SealedValues:
+    """The `sealed:` block as `auditor seal` wrote it (the schema has checked every field)."""
+
+    def phrases(key: str) -> tuple[SealedPhrase, ...]:
+        return tuple(
+            SealedPhrase(p["mask"], p["key"], tuple(p["words"]), tuple(p.get("hints", ())))
+            for p in raw.get(key, ())
+        )
+
+    return SealedValues(
+        phones=tuple(
+            SealedPhone(p["mask"], p["e164"], p["nsn"], int(p["nsn_digits"]), p["region"])
+            for p in raw.get("phones", ())
+        ),
+        emails=tuple(SealedEmail(e["mask"], e["address"], e["mailbox_word"]) for e in raw.get("emails", ())),
+        addresses=tuple(
+            SealedAddress(
+                mask=a["mask"],
+                key=a["key"],
+                street=tuple(a["street"]),
+                numbers=tuple(a["numbers"]),
+                unit=a["unit"],
+                localities=tuple(tuple(place) for place in a["localities"]),
+                postcode=a["postcode"],
+                postcode_country=a["postcode_country"],
+                outward=a["outward"],
+                street_hint=int(a.get("street_hint", -1)),
+            )
+            for a in raw.get("addresses", ())
+        ),
+        dates_of_birth=tuple(
+            SealedDate(d["mask"], d["date"], int(d["year"])) for d in raw.get("dates_of_birth", ())
+        ),
+        relatives=phrases("relatives"),
+        other=phrases("other"),
+        locations=tuple(
+            SealedLocation(loc["label"], float(loc["radius_m"]), tuple(loc["cells"]))
+            for loc in raw.get("locations", ())
+        ),
+        sealed_with=sealed_with,
+        shapes=tuple(raw.get("shapes", ())),
     )
 
 

@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[frozenset[str], bool], ...] = (
                 "config",
                 "lock",
                 "plain",
+                "seal",
             }
         ),
         True,
@@ -40,7 +41,7 @@ LAYERS: tuple[tuple[frozenset[str], bool], ...] = (
     (frozenset({"detectors", "sources"}), False),
     (frozenset({"audit"}), False),
     (frozenset({"history", "report"}), False),
-    (frozenset({"workflow", "progress", "demo", "cli", "__main__"}), True),
+    (frozenset({"workflow", "sealing", "progress", "demo", "cli", "__main__"}), True),
 )
 
 

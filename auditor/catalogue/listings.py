@@ -17,10 +17,12 @@ from ..extract.html import decode_html
 from ..values import emails as email_values
 from ..values import phones as phone_values
 from ..values.addresses import AddressMatch, AddressParts, Postcode, find_address, parse_address
+from ..values.sealed import SealedLookups
 from ..values.tokens import TokenText, phrase_tokens
 
 if TYPE_CHECKING:
     from ..model import Person
+    from ..seal import Sealer
 
 MAX_PAGE_BYTES = 5_000_000
 MAX_LISTINGS = 200
@@ -46,10 +48,12 @@ class Identifiers:
     birth_years: frozenset[str]
     names: tuple[tuple[str, ...], ...]
     """The person's name and aliases, as canonical words."""
+    sealed: SealedLookups | None = None
+    """Their sealed values (a sealed roster), looked up by hash."""
 
 
-def identifiers(person: Person) -> Identifiers:
-    """The person's private and public values as attribution evidence."""
+def identifiers(person: Person, sealer: Sealer | None = None) -> Identifiers:
+    """The person's private and public values as attribution evidence (sealed ones need the `sealer`)."""
     numbers = [
         number
         for raw in (*person.private.phones, *person.public.phones)
@@ -69,8 +73,10 @@ def identifiers(person: Person) -> Identifiers:
         emails=frozenset(email_values.normalise(e) for e in (*person.private.emails, *person.public.emails)),
         postcodes=tuple(dict.fromkeys(a.postcode for a in addresses if a.postcode is not None)),
         addresses=tuple(addresses),
-        birth_years=frozenset(str(d.year) for d in person.private.dates_of_birth),
+        birth_years=frozenset(str(d.year) for d in person.private.dates_of_birth)
+        | frozenset(str(d.year) for d in person.sealed.dates_of_birth),
         names=tuple(phrase_tokens(n) for n in (person.name, *person.aliases) if n.strip()),
+        sealed=SealedLookups(person.sealed, sealer) if person.sealed and sealer is not None else None,
     )
 
 
@@ -104,22 +110,30 @@ def evidence(text: str, ids: Identifiers) -> list[str]:
     Only kinds, never the values: the result goes into source details, which must not hold private data.
     """
     kinds = []
-    regions = (phone_values.DEFAULT_REGION, *ids.regions)
-    if ids.phones and any(
-        phone_values.e164(number) in ids.phones
+    sealed = ids.sealed
+    regions = (phone_values.DEFAULT_REGION, *ids.regions, *(sealed.regions if sealed else ()))
+    if (ids.phones or (sealed and sealed.phones)) and any(
+        key in ids.phones or (sealed is not None and sealed.phone(key) is not None)
         for candidate in phone_values.find_candidates(text)
         if not candidate.glued and not candidate.labelled_id
         for number in candidate.readings(regions)
+        for key in [phone_values.e164(number)]
     ):
         kinds.append("phone")
-    if ids.emails and any(found in ids.emails for found, _, _ in email_values.find_known_spellings(text)):
+    if (ids.emails or (sealed and sealed.emails)) and any(
+        found in ids.emails or (sealed is not None and sealed.email(found) is not None)
+        for found, _, _ in email_values.find_known_spellings(text)
+    ):
         kinds.append("email")
-    if any(code.pattern.search(text) for code in ids.postcodes):
+    if any(code.pattern.search(text) for code in ids.postcodes) or (sealed and sealed.postcode_in(text)):
         kinds.append("postcode")
     page = TokenText(text)
+    addresses = list(ids.addresses)
+    if sealed is not None and sealed.addresses:
+        addresses += [r.parts for r in sealed.addresses_on(text, sealed.recover(text))]
     if any(
         (sighting := find_address(page, parts)) is not None and sighting.kind is AddressMatch.FULL
-        for parts in ids.addresses
+        for parts in addresses
         if parts.numbers
     ):
         kinds.append("street")

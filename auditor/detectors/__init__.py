@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
+from ..mask import mask_text
 from ..model import Document, Hit, Match
 from .account import AccountDetector
 from .email import EmailDetector
@@ -69,4 +71,12 @@ def detect(
             if current is None or hit.severity.rank < current.severity.rank:
                 best[identity] = hit
     covered = {(hit.category.value, key) for hit in best.values() for key in hit.covers}
-    return [h for identity, h in best.items() if h.match is not Match.DISCOVERED or identity not in covered]
+    hits = [h for identity, h in best.items() if h.match is not Match.DISCOVERED or identity not in covered]
+    sealed = subject.known.sealed
+    if hits and sealed is not None:
+        # A plain roster's values are masked in snippets when reports are drawn (`mask.secret_words`); a
+        # sealed one's words are known only here, read off the page, so they are masked here, for good.
+        # The words to mask are read off the snippets themselves: what is not in a snippet needs no mask.
+        secrets = sealed.secrets_in("\n".join(h.evidence for h in hits), subject.known.subject)
+        hits = [dataclasses.replace(h, evidence=mask_text(h.evidence, secrets)) for h in hits]
+    return hits

@@ -24,14 +24,14 @@ class EmailDetector(Detector):
 
     def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
         """Yield each address; known addresses are left to `known_values`."""
-        known = subject.known.email_values
+        known = subject.known
         for text in haystacks(document):
             for key, start, end in emails.find_discovered(text):
-                if key not in known:
+                if known.email(key) is None:
                     yield self._hit(key, snippet(text, start, end))
         for href in document.content.contact_links:
             for key in emails.mailto_addresses(href):
-                if key not in known and emails.DISCOVERY.fullmatch(key):
+                if known.email(key) is None and emails.DISCOVERY.fullmatch(key):
                     yield self._hit(key, link_snippet(href))
 
     def _hit(self, key: str, evidence: str) -> Hit:

@@ -6,6 +6,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ..model import Category, Document, GeoPoint, Hit, Match, PrivateLocation
+from ..seal import CELL_M
 from ..severity import severity_of
 from .interface import Detector
 
@@ -57,6 +58,14 @@ class GpsDetector(Detector):
             if inside:
                 note += f" (inside its {place.radius_m:.0f} m radius)"
             distances.append(note)
+        sealed = subject.known.sealed.location(point) if subject.known.sealed is not None else None
+        if sealed is not None:
+            # A sealed place is kept as map cells, not as a point: no distance, only whether it is inside.
+            within = True
+            distances.append(
+                f"inside the {sealed.radius_m:.0f} m radius of {sealed.label} "
+                f"(a sealed place, matched to about {CELL_M:.0f} m)"
+            )
         value = f"{point.lat:.5f}, {point.lon:.5f}"
         yield Hit(
             detector=self.name,

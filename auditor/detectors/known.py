@@ -19,6 +19,7 @@ from ..values.dates import DateContext, find_dates
 from ..values.links import link_phone
 from ..values.names import NameMatch, find_phrase_value, find_relative
 from .interface import Detector
+from .subject import KnownAddress, KnownPhrase
 from .text import Haystack, haystacks, link_snippet, snippet
 
 if TYPE_CHECKING:
@@ -66,14 +67,14 @@ class KnownValuesDetector(Detector):
             # on a US club's page): the whole number must match one of theirs either way.
             for link_region in dict.fromkeys((region, *known.regions)):
                 number = link_phone(href, link_region)
-                if number and number in known.phone_values:
-                    phone = known.phone_values[number]
+                phone = known.phone(number) if number else None
+                if number and phone is not None:
                     yield self._hit(Category.PHONE, phone.match, number, phone.value, link_snippet(href))
                     break
             for address in email_values.mailto_addresses(href):
-                if address in known.email_values:
-                    match, value = known.email_values[address]
-                    yield self._hit(Category.EMAIL, match, address, value, link_snippet(href))
+                email = known.email(address)
+                if email is not None:
+                    yield self._hit(Category.EMAIL, email[0], address, email[1], link_snippet(href))
 
     def _hit(
         self,
@@ -100,12 +101,16 @@ class KnownValuesDetector(Detector):
         )
 
     def _phones(self, hay: Haystack, known: KnownValues, region: str) -> Iterator[Hit]:
-        if not any(p.nsn in hay.digits for p in known.phone_values.values()):
+        plain = any(p.nsn in hay.digits for p in known.phone_values.values())
+        sealed = known.sealed if known.sealed is not None and known.sealed.phones else None
+        if not plain and sealed is None:
             return  # none of the numbers' digits are on the page: skip the scan
         regions = (region, *known.regions)
-        for candidate in phone_values.find_candidates(hay.text):
+        for candidate in phone_values.candidates_in(hay.text):
             if candidate.labelled_id:
                 continue  # "Ref: 07700900123": the whole number, but labelled as something else
+            if not plain and sealed is not None and not sealed.could_be_phone(candidate.digits):
+                continue  # not ending in any sealed number's national digits: cannot be one of them
             numbers = []
             if not candidate.glued:
                 numbers = list(candidate.readings(regions))
@@ -117,7 +122,7 @@ class KnownValuesDetector(Detector):
                 numbers = [bare] if bare else []
             for number in numbers:
                 key = phone_values.e164(number)
-                phone = known.phone_values.get(key)
+                phone = known.phone(key)
                 if phone is not None:
                     evidence = snippet(hay.text, candidate.start, candidate.end)
                     yield self._hit(Category.PHONE, phone.match, key, phone.value, evidence)
@@ -125,39 +130,51 @@ class KnownValuesDetector(Detector):
 
     def _emails(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
         # Read spellings only around the addresses' mailbox names: every spelling holds its longest word.
-        for word in known.mailbox_words:
+        words = known.mailbox_words
+        if known.sealed is not None:
+            words = (*words, *known.sealed.mailbox_words(hay.text))
+        for word in words:
             at = hay.lower.find(word)
             while at >= 0:
                 lo, hi = max(0, at - _EMAIL_REACH), min(len(hay.text), at + len(word) + _EMAIL_REACH)
                 for address, start, end in email_values.find_known_spellings(hay.text, lo, hi):
-                    if address in known.email_values:
-                        match, value = known.email_values[address]
-                        yield self._hit(Category.EMAIL, match, address, value, snippet(hay.text, start, end))
+                    email = known.email(address)
+                    if email is not None:
+                        evidence = snippet(hay.text, start, end)
+                        yield self._hit(Category.EMAIL, email[0], address, email[1], evidence)
                 at = hay.lower.find(word, hi)
 
     def _dates(self, hay: Haystack, known: KnownValues, region: str) -> Iterator[Hit]:
-        if not known.birthdays or not any(str(day.year)[2:] in hay.digits for day in known.birthdays):
+        years = known.birth_years
+        if not years or not any(str(year)[2:] in hay.digits for year in years):
             return
-        years = {day.year for day in known.birthdays}
-        for sighting in find_dates(hay.text, region, years):
-            for day in sighting.readings & known.birthdays.keys():
+        for sighting in find_dates(hay.text, region, set(years)):
+            for day in sorted(sighting.readings):
+                value = known.birthday(day)
+                if value is None:
+                    continue
                 evidence = snippet(hay.text, sighting.start, sighting.end)
                 if sighting.context is DateContext.BIRTH:
-                    yield self._hit(Category.DATE_OF_BIRTH, Match.PRIVATE, day.isoformat(),
-                                    known.birthdays[day], evidence)  # fmt: skip
+                    yield self._hit(Category.DATE_OF_BIRTH, Match.PRIVATE, day.isoformat(), value, evidence)
                 else:
                     yield self._hit(
                         Category.DATE_OF_BIRTH,
                         Match.PRIVATE,
                         day.isoformat(),
-                        known.birthdays[day],
+                        value,
                         evidence,
                         severity=Severity.INFO,
                         detail=_DATE_NOTES[sighting.context],
                     )
 
     def _addresses(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
-        for address in known.addresses:
+        addresses = list(known.addresses)
+        if known.sealed is not None and known.sealed.addresses:
+            recovered = known.sealed.addresses_on(hay.text, _recovered(hay, known))
+            addresses += [
+                KnownAddress(Match.PRIVATE, r.sealed.key, r.sealed.mask, r.parts, r.hint) for r in recovered
+            ]
+        for address in addresses:
             for offset, page in _windows(hay, address.hint):
                 sighting = find_address(page, address.parts)
                 if sighting is None:
@@ -173,10 +190,17 @@ class KnownValuesDetector(Detector):
                                 severity=Severity.INFO, detail=_NO_NUMBER_NOTE)  # fmt: skip
 
     def _phrases(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
-        for phrase in known.phrases:
+        phrases = list(known.phrases)
+        if known.sealed is not None and known.sealed.phrases:
+            recovered = known.sealed.phrases_on(_recovered(hay, known))
+            phrases += [
+                KnownPhrase(r.category, r.sealed.key, r.sealed.mask, r.hint, r.words) for r in recovered
+            ]
+        for phrase in phrases:
+            target = phrase.words or phrase.value
             for offset, page in _windows(hay, phrase.hint):
                 if phrase.category is Category.RELATIVE:
-                    sighting = find_relative(page, phrase.value, known.subject)
+                    sighting = find_relative(page, target, known.subject)
                     if sighting is None:
                         continue
                     first_name = sighting.kind is NameMatch.FIRST_NAME
@@ -186,11 +210,20 @@ class KnownValuesDetector(Detector):
                         phrase.category, Match.PRIVATE, phrase.key, phrase.value, evidence, detail=detail
                     )
                     break
-                span = find_phrase_value(page, phrase.value)
+                span = find_phrase_value(page, target)
                 if span is not None:
                     evidence = snippet(hay.text, offset + span[0], offset + span[1])
                     yield self._hit(phrase.category, Match.PRIVATE, phrase.key, phrase.value, evidence)
                     break
+
+
+def _recovered(hay: Haystack, known: KnownValues) -> dict[str, str]:
+    """The sealed words this text holds (hash -> word), worked out once per text."""
+    assert known.sealed is not None
+    cached = hay.recovered.get(id(known.sealed))
+    if cached is None:
+        cached = hay.recovered[id(known.sealed)] = known.sealed.recover(hay.text)
+    return cached
 
 
 def _windows(hay: Haystack, hint: Hint | None) -> list[tuple[int, TokenText]]:

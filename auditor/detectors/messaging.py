@@ -36,7 +36,7 @@ class MessagingLinkDetector(Detector):
 
     def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
         """Yield each link's target, hrefs first (they are what a visitor clicks)."""
-        known = subject.known.phone_values
+        known = subject.known
         found: list[tuple[str, str]] = [(href, link_snippet(href)) for href in document.content.contact_links]
         for text in haystacks(document):
             lower = text.lower()
@@ -50,7 +50,8 @@ class MessagingLinkDetector(Detector):
             service, ident = target
             # A link to one of the person's own numbers is recognised, not discovered: private is the
             # case that matters (anyone can message their personal phone), public is expected.
-            match = known[ident].match if ident in known else Match.DISCOVERED
+            own = known.phone(ident)
+            match = own.match if own is not None else Match.DISCOVERED
             private = match is Match.PRIVATE
             detail = f"{_SERVICE_NAMES[service]} link"
             if private:

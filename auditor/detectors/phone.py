@@ -33,19 +33,19 @@ class PhoneDetector(Detector):
 
     def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
         """Yield each plausible number; known numbers are left to `known_values`."""
-        known = subject.known.phone_values
+        known = subject.known
         region = phones.page_region(document.url, document.content.meta)
         for text in haystacks(document):
-            for candidate in phones.find_candidates(text):
+            for candidate in phones.candidates_in(text):
                 number = phones.discovered_number(candidate, region)
                 if number is None:
                     continue
                 key = phones.e164(number)
-                if key not in known:
+                if known.phone(key) is None:
                     yield self._hit(number, key, candidate.raw, snippet(text, candidate.start, candidate.end))
         for href in document.content.contact_links:
             linked = tel_number(href, region)
-            if linked is None or linked in known:
+            if linked is None or known.phone(linked) is not None:
                 continue
             number = phonenumbers.parse(linked)
             if not phones.is_real(number):

@@ -30,12 +30,13 @@ class PostcodeDetector(Detector):
 
     def detect(self, document: Document, subject: Subject) -> Iterator[Hit]:
         """Yield each postcode but those of public addresses."""
-        known = subject.known.postcodes
+        known = subject.known
         for text in haystacks(document):
             for key, start, end in find_uk_postcodes(text):
-                if known.get(key) is Match.PUBLIC:
+                own = known.postcode(key)
+                if own is Match.PUBLIC:
                     continue
-                private = known.get(key) is Match.PRIVATE
+                private = own is Match.PRIVATE
                 yield Hit(
                     detector=self.name,
                     category=Category.ADDRESS,

@@ -6,18 +6,18 @@ canonical words). The audit compiles each person once and hands the result to ev
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import phonenumbers
 
 from ..model import Category, Match, Person
+from ..seal import Sealer, address_key, longest_word, phrase_key
 from ..values import emails as email_values
 from ..values import phones as phone_values
 from ..values.addresses import AddressParts, parse_address
-from ..values.tokens import APOSTROPHES, Hint, hint_pattern, literal_hint, phrase_tokens
-from .text import collapse
+from ..values.sealed import SealedLookups
+from ..values.tokens import Hint, hint_pattern, literal_hint, phrase_tokens
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class KnownPhrase:
     value: str
     hint: Hint | None
     """Finds words any sighting holds (see `hint_pattern`); None: read the whole page."""
+    words: tuple[str, ...] = ()
+    """The phrase's canonical words when it has no plain text (a sealed phrase recovered from a page)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,46 @@ class KnownValues:
     """The person's own names as canonical words: "her husband" after them is theirs."""
     mailbox_words: tuple[str, ...] = ()
     """The longest word of each known address: every spelling of it holds that word."""
+    sealed: SealedLookups | None = None
+    """The person's sealed values (a sealed roster), looked up by hash; None when there are none."""
+
+    def phone(self, e164: str) -> KnownPhone | None:
+        """The person's number with this E.164 form, plain or sealed (shown as its mask)."""
+        found = self.phone_values.get(e164)
+        if found is None and self.sealed is not None:
+            sealed = self.sealed.phone(e164)
+            if sealed is not None:
+                found = KnownPhone(Match.PRIVATE, sealed.mask, "")
+        return found
+
+    def email(self, address: str) -> tuple[Match, str] | None:
+        """(private/public, the value to show) for one of the person's addresses, plain or sealed."""
+        found = self.email_values.get(address)
+        if found is None and self.sealed is not None:
+            sealed = self.sealed.email(address)
+            if sealed is not None:
+                found = (Match.PRIVATE, sealed.mask)
+        return found
+
+    def postcode(self, code: str) -> Match | None:
+        """Whether a UK postcode is one of the person's addresses' (private or public)."""
+        found = self.postcodes.get(code)
+        if found is None and self.sealed is not None:
+            found = self.sealed.postcode(code)
+        return found
+
+    def birthday(self, day: dt.date) -> str | None:
+        """The value to show when `day` is the person's date of birth, plain or sealed."""
+        found = self.birthdays.get(day)
+        if found is None and self.sealed is not None:
+            sealed = self.sealed.birthday(day)
+            found = sealed.mask if sealed is not None else None
+        return found
+
+    @property
+    def birth_years(self) -> frozenset[int]:
+        years = {day.year for day in self.birthdays}
+        return frozenset(years | self.sealed.years) if self.sealed is not None else frozenset(years)
 
     @property
     def phones(self) -> Mapping[str, Match]:
@@ -76,25 +118,12 @@ class KnownValues:
         return {key: match for key, (match, _) in self.email_values.items()}
 
 
-def phrase_key(value: str) -> str:
-    """The identity of a relative or other phrase: lower case, one space, one kind of apostrophe."""
-    return re.sub(f"[{APOSTROPHES}]", "'", collapse(value).lower())
-
-
-def address_key(value: str, parts: AddressParts | None) -> str:
-    key = collapse(value).lower()
-    if parts and parts.postcode and parts.postcode.uk:
-        code = re.search(re.escape(parts.postcode.code.replace(" ", "")[:-3]) + r"\s*\w{3}\b", key, re.I)
-        if code:
-            key = key.replace(code.group(), parts.postcode.code.lower())
-    return collapse(key)
-
-
-def compile_known(person: Person) -> KnownValues:
+def compile_known(person: Person, sealer: Sealer | None = None) -> KnownValues:
     """Compile every public and private value of `person`.
 
     Private values come first so a value mistakenly listed under both is reported as private.
     The person's name and aliases are deliberately absent: on their own pages they are not findings.
+    Sealed values are looked up by hash, which needs the `sealer` (the key they were sealed with).
     """
     phones: dict[str, KnownPhone] = {}
     regions: dict[str, None] = {}
@@ -136,6 +165,10 @@ def compile_known(person: Person) -> KnownValues:
             if parts.postcode and parts.postcode.uk:
                 postcodes.setdefault(parts.postcode.code, match)
     birthdays = {day: day.isoformat() for day in person.private.dates_of_birth}
+    sealed = None
+    if person.sealed and sealer is not None:
+        sealed = SealedLookups(person.sealed, sealer)
+        regions.update(dict.fromkeys(r for r in sealed.regions if r not in regions))
     phrases: list[KnownPhrase] = []
     for category, values in (
         (Category.RELATIVE, person.private.relatives),
@@ -158,8 +191,9 @@ def compile_known(person: Person) -> KnownValues:
         birthdays=birthdays,
         phrases=tuple(phrases),
         regions=tuple(regions),
-        mailbox_words=tuple(dict.fromkeys(_longest_word(address) for address in emails)),
+        mailbox_words=tuple(dict.fromkeys(longest_word(address) for address in emails)),
         subject=frozenset(w for n in (person.name, *person.aliases) for w in phrase_tokens(n)),
+        sealed=sealed,
     )
 
 
@@ -171,11 +205,5 @@ class Subject:
     known: KnownValues
 
     @classmethod
-    def of(cls, person: Person) -> Subject:
-        return cls(person, compile_known(person))
-
-
-def _longest_word(value: str) -> str:
-    """The longest run of letters and digits in `value`, lower-cased: a literal any sighting contains."""
-    words = re.findall(r"[^\W_]+", value.lower())
-    return max(words, key=len, default="")
+    def of(cls, person: Person, sealer: Sealer | None = None) -> Subject:
+        return cls(person, compile_known(person, sealer))

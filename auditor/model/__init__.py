@@ -38,6 +38,15 @@ from .history import (
     TriageDecision,
 )
 from .run import AuditRun, PersonAudit, Score, SourceReport, SourceState
+from .sealed import (
+    SealedAddress,
+    SealedDate,
+    SealedEmail,
+    SealedLocation,
+    SealedPhone,
+    SealedPhrase,
+    SealedValues,
+)
 
 __all__ = [
     "AuditRun",
@@ -64,6 +73,13 @@ __all__ = [
     "ResolvedView",
     "RunSummary",
     "Score",
+    "SealedAddress",
+    "SealedDate",
+    "SealedEmail",
+    "SealedLocation",
+    "SealedPhone",
+    "SealedPhrase",
+    "SealedValues",
     "Severity",
     "SourceReport",
     "SourceResult",

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .sealed import SealedValues
+
 
 class Severity(StrEnum):
     """How much a finding helps an attacker; ordered from worst to least."""
@@ -124,6 +126,8 @@ class Person:
     usernames: tuple[str, ...] = ()
     public: PublicValues = field(default_factory=PublicValues)
     private: PrivateValues = field(default_factory=PrivateValues)
+    sealed: SealedValues = field(default_factory=SealedValues)
+    """Private values kept only as keyed hashes and masks (a sealed roster: `auditor seal`)."""
 
 
 # --- what sources produce ---------------------------------------------------------------------------

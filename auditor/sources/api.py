@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
+from ..plain import plural
 from .interface import NotConfigured, Source, SourceContext
 from .records import parse_json
 from .trouble import ApiTrouble, expect_ok
@@ -140,14 +141,26 @@ class ApiSource(Source):
     def look_up_emails(
         self, person: Person, lookup: Callable[[str, list[Document]], None], found_what: str
     ) -> SourceResult:
-        """Look up each of the person's emails (private and public) in turn, into one tallied result."""
+        """Look up each of the person's emails (private and public) in turn, into one tallied result.
+
+        A sealed email cannot be looked up: the roster holds only its hash, and a look-up sends the
+        address itself. The result says how many were not, so a sealed roster never reads as checked."""
         emails = unique([*person.private.emails, *person.public.emails])
+        sealed = len(person.sealed.emails)
+        unsent = (
+            f"{plural(sealed, 'sealed email')} not looked up (a sealed roster holds no address to send)"
+            if sealed
+            else ""
+        )
         if not emails:
-            return SourceResult(self.name, SourceStatus.SKIPPED, "no email addresses on the roster")
+            return SourceResult(self.name, SourceStatus.SKIPPED, unsent or "no email addresses on the roster")
         tally = Tally(self.name, "email", len(emails))
         # Which look-up failed, by position: never the address itself.
         self.look_up_each(tally, emails, lookup, lambda index, _: f"email {index} of {len(emails)}")
-        return tally.result(found_what)
+        result = tally.result(found_what)
+        if unsent:
+            result = dataclasses.replace(result, detail=f"{result.detail}; {unsent}"[:500])
+        return result
 
 
 def get(

@@ -8,6 +8,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote_plus
 
+from ..values.sealed import SealedLookups
 from . import records
 from .api import ApiSource, Tally, unique
 from .trouble import ApiTrouble, http_error
@@ -89,6 +90,8 @@ class CompaniesHouseSource(ApiSource):
         names = unique([person.name, *person.aliases])[:MAX_NAMES]
         wanted = [name_tokens(n) for n in names]
         births = {(d.month, d.year) for d in person.private.dates_of_birth}
+        if person.sealed.dates_of_birth and self.ctx.sealer is not None:
+            births |= SealedLookups(person.sealed, self.ctx.sealer).birth_months()
         tally = Tally(self.name, "name", len(names))
         officers: dict[str, dict[str, Any]] = {}
 

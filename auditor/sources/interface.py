@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..config import Config
 from ..extract import Extract, extract
 from ..fetch import Fetcher
+from ..seal import Sealer
 
 if TYPE_CHECKING:
     from ..model import Person, SourceResult
@@ -33,6 +34,8 @@ class SourceContext:
     extract: Extract = extract
     """Reads a fetched body. The audit passes an `IsolatedExtractor`, which reads PDFs and images in
     worker processes it stops at `extract.time_limit`."""
+    sealer: Sealer | None = None
+    """Hashes candidates for a sealed roster's look-ups (the audit's key); None: sealed values unused."""
 
 
 class Source(ABC):

@@ -90,7 +90,9 @@ class PeopleSearchSource(Source):
             else:
                 no_town.append(site.name)
         if not tasks:
-            detail = f"every site needs a town, and no address on the roster gives one ({_sites(no_town)})"
+            sealed = person.sealed.addresses
+            why = "sealed addresses give none" if sealed else "no address on the roster gives one"
+            detail = f"every site needs a town, and {why} ({_sites(no_town)})"
             return SourceResult(self.name, SourceStatus.SKIPPED, detail)
         with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="people-search") as pool:
             outcomes = list(pool.map(lambda task: self._check(person, *task), tasks))
@@ -118,7 +120,7 @@ class PeopleSearchSource(Source):
             outcome.presence = Presence(State.UNKNOWN, Reason.UNRECOGNISED, detail, response.url)
             outcome.failure = FetchFailure(response.url, Reason.UNRECOGNISED.value, detail)
             return
-        ids = identifiers(person)
+        ids = identifiers(person, self.ctx.sealer)
         for text in listings:
             kinds = evidence(text, ids)
             if not kinds:

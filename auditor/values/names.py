@@ -112,12 +112,15 @@ class NameSighting:
     kind: NameMatch
 
 
-def find_relative(page: TokenText, name: str, subject: frozenset[str] = frozenset()) -> NameSighting | None:
+def find_relative(
+    page: TokenText, name: str | tuple[str, ...], subject: frozenset[str] = frozenset()
+) -> NameSighting | None:
     """A sighting of a relative's name: in full ("Gareth Blake", "Blake, Gareth"), in a list sharing the
     surname ("Morwenna, Gareth and Elin Blake"), or as a first name beside a relationship word. A longer
     surname ("Blake-Jones") or another surname right after the first name is someone else. `subject`:
-    the canonical words of the audited person's own names, to tell whose "her husband" it is."""
-    words = phrase_tokens(name)
+    the canonical words of the audited person's own names, to tell whose "her husband" it is. `name` may
+    be given as its canonical words already."""
+    words = phrase_tokens(name) if isinstance(name, str) else name
     if not words:
         return None
     tokens = page.tokens
@@ -334,11 +337,11 @@ def _theirs(page: TokenText, relationship: int, subject: frozenset[str], relativ
     return True
 
 
-def find_phrase_value(page: TokenText, value: str) -> tuple[int, int] | None:
+def find_phrase_value(page: TokenText, value: str | tuple[str, ...]) -> tuple[int, int] | None:
     """(start, end) of a private phrase ("St Cuthbert's Primary", "Sunday Striders running club"), with
     up to two inserted words ("St Cuthbert's Catholic Primary School"), and not when it starts a longer
     name of something else ("St Cuthbert's Primary Care Centre")."""
-    words = phrase_tokens(value)
+    words = phrase_tokens(value) if isinstance(value, str) else value
     if not words:
         return None
     inserted = 2 if len(words) >= 3 else 1 if len(words) == 2 else 0

@@ -7,6 +7,7 @@ number without "+" is read in the page's country, never assumed British on a pag
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -363,6 +364,13 @@ class PhoneCandidate:
 def _trunk_prefix(region: str) -> str:
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
     return metadata.national_prefix if metadata and metadata.national_prefix else ""
+
+
+@functools.lru_cache(maxsize=16)
+def candidates_in(text: str) -> tuple[PhoneCandidate, ...]:
+    """`find_candidates`, remembered for the last few texts: the known-values and the phone detectors
+    read the same page's candidates one after the other."""
+    return tuple(find_candidates(text))
 
 
 def find_candidates(text: str) -> Iterator[PhoneCandidate]:

@@ -132,6 +132,13 @@ def tokenize(text: str) -> list[Token]:
     return [Token(canonical(m.group()), m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=8)
+def distinct_words(text: str) -> frozenset[str]:
+    """Each distinct word of `text` as written (the tokens `tokenize` would make, without their places):
+    a cheap first look at a whole page."""
+    return frozenset(_TOKEN.findall(text))
+
+
 def _has_variants(word: str) -> bool:
     """Other spellings fold to this word: an abbreviation's full form ("avenue"), a German -strasse."""
     return word in _CANON or word in _CANON_FORMS or _STRASSE.search(word) is not None
