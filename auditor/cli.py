@@ -9,13 +9,14 @@ import argparse
 import datetime as dt
 import logging
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import AuditorError, InputError, LockedError, StateWriteError, UsageError
-from .keys import load_key
+from .keys import KEY_ENV, load_key
 from .model import Severity
 from .paths import default_state, key_file_for, lock_file_for
 
@@ -87,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("rosters", nargs="+", type=Path, metavar="ROSTER")
     validate.add_argument("--config", type=Path, metavar="FILE", help="also check this configuration")
     _quiet(validate)
+
+    seal = sub.add_parser(
+        "seal",
+        help="write the roster with every private value sealed (keyed hashes and masks), for audits to use",
+    )
+    seal.add_argument("roster", type=Path, metavar="ROSTER", help="the plain roster")
+    seal.add_argument("--out", required=True, type=Path, metavar="FILE", help="the sealed roster to write")
+    _state(seal, help_extra=" (its key seals the values: audit with the same --state)")
+    _quiet(seal)
 
     sources = sub.add_parser("sources", help="list each source, on or off, and why")
     sources.add_argument("--config", type=Path, metavar="FILE")
@@ -166,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "audit": _cmd_audit,
         "validate": _cmd_validate,
+        "seal": _cmd_seal,
         "sources": _cmd_sources,
         "demo": _cmd_demo,
         "triage": _cmd_triage,
@@ -283,12 +294,17 @@ def select_people(people: list[Person], only: Sequence[str]) -> list[Person]:
 def _cmd_audit(args: argparse.Namespace) -> int:
     from .audit import NoProgress
     from .progress import make_progress
+    from .sealing import check_key, is_unsealed
     from .workflow import audit_with_history
 
     people, config = load_inputs(args.rosters, args.config)
     people = select_people(people, args.only)
     state = None if args.no_history else (args.state or default_state())
     key = load_key(key_file_for(state) if state else None)
+    check_key(people, key)
+    if is_unsealed(people) and not args.quiet:
+        # Not under --quiet: a monthly cron job would mail the same line every month.
+        log.warning("the roster holds private values in plain text: `auditor seal` keeps only keyed hashes")
     outcome = audit_with_history(
         people,
         config,
@@ -326,6 +342,27 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if not args.quiet:
         files = ", ".join(str(r) for r in args.rosters)
         print(f"{files}: {len(people)} people, no problems found")
+    return EXIT_OK
+
+
+def _cmd_seal(args: argparse.Namespace) -> int:
+    from .sealing import seal_roster
+
+    state = args.state or default_state()
+    key_path = key_file_for(state)
+    done = seal_roster(args.roster, args.out, load_key(key_path))
+    if not args.quiet:
+        where = f"${KEY_ENV}" if os.environ.get(KEY_ENV, "").strip() else str(key_path)
+        print(
+            f"sealed {done.values} private value(s) of {done.people} people into {args.out} (mode 0600).\n"
+            f"The key is {where}: audits of {args.out} need it (keep it off the backups that hold the "
+            "roster).\n"
+            f"Now remove the plain roster and every copy of it:\n"
+            f"  shred -u {shlex.quote(str(args.roster))}    # on SSDs and copy-on-write file systems shred "
+            "cannot reach every old block:\n"
+            f"  rm -f {shlex.quote(str(args.roster))}       # delete it, then its backups, editor swap files "
+            "and synced copies"
+        )
     return EXIT_OK
 
 

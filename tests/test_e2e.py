@@ -259,3 +259,16 @@ def test_demo_command_writes_the_reports(tmp_path: Path, cli_env: dict[str, str]
     assert found_by == {cls.name for cls in SOURCE_CLASSES}
     statuses = {s["name"]: s["status"] for p in data["people"] for s in p["sources"] if p["id"] == "jane-doe"}
     assert set(statuses.values()) == {"ok"}
+    # The demo also seals the example roster and audits the sealed copy: the same on every page read.
+    assert "the same on every page read" in result.stderr
+    sealed = json.loads((tmp_path / "demo" / "sealed" / "findings.json").read_text())
+    jane = next(p for p in sealed["people"] if p["id"] == "jane-doe")
+    phones = {f["value"] for f in jane["findings"] if (f["category"], f["match"]) == ("phone", "private")}
+    assert phones == {"+44 7700 9•••23"}  # the mask it was sealed with: there is nothing else to show
+    plain_jane = next(p for p in data["people"] if p["id"] == "jane-doe")
+
+    def crawled(person: dict[str, Any]) -> set[tuple[str, str, str]]:
+        found = person["findings"]
+        return {(f["category"], f["severity"], f["url"]) for f in found if f["source"] == "crawl"}
+
+    assert crawled(jane) == crawled(plain_jane)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..audit import NoProgress
 from ..config import Config, CrawlSettings, NetworkSettings
@@ -13,7 +13,11 @@ from ..keys import load_key
 from ..profiles import load_roster
 from ..progress import make_progress
 from ..resources import shipped
+from ..sealing import seal_roster
 from .server import serving
+
+if TYPE_CHECKING:
+    from ..model import AuditRun
 
 _CATALOGUES = Path(__file__).resolve().parent / "catalogues"
 
@@ -70,15 +74,58 @@ def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
             state=None,  # the demo keeps no history
         )
         run = outcome.run
+        # The same roster sealed: only keyed hashes and masks of the private values, audited again.
+        sealed_roster = Path(tmp) / "example-sealed.yaml"
+        seal_roster(shipped("profiles/example.yaml"), sealed_roster, key)
+        sealed_run = audit_with_history(
+            load_roster([sealed_roster]),
+            config,
+            out=out / "sealed",
+            key=key,
+            reveal=reveal,
+            progress=NoProgress(),
+            environ=DEMO_ENVIRON,
+            state=None,
+        ).run
+    plain_seen, sealed_seen = _sightings(run), _sightings(sealed_run)
+    # What a sealed roster cannot do is send a private value: an email to a look-up service, a home
+    # town to a people-search site. Everything else must be found alike, and nothing found that was not.
+    unsent = {f for f in plain_seen - sealed_seen if f[4] in SENDS_PRIVATE_VALUES}
+    same = sealed_seen <= plain_seen and plain_seen - sealed_seen == unsent
     if not quiet:
         print(f"Audited {len(run.people)} fictional people against the sample web.", file=sys.stderr)
         print(f"Dashboard: {(out / 'index.html').resolve()}")
         for audit in run.people:
             print(f"  {audit.person.name}: {(out / 'people' / f'{audit.person.id}.html').resolve()}")
         print(f"Findings:  {(out / 'findings.json').resolve()}")
+        print(f"Sealed:    {(out / 'sealed' / 'index.html').resolve()}")
+        if same:
+            print(
+                "  The same roster sealed by `auditor seal` (keyed hashes and masks only): "
+                f"{len(sealed_seen)} "
+                f"of the {len(plain_seen)} findings, the same on every page read. The other {len(unsent)} "
+                "came from look-ups that send a private value (an email to hibp, gravatar or keyserver, a "
+                "home town to a people-search site), which a sealed roster never makes.",
+                file=sys.stderr,
+            )
+        else:
+            print("  The sealed roster's findings DIFFER from the plain one's: a bug, please report it.")
         print(
             "(Alex Morgan's website answers with server errors on purpose: see how a source that could "
             "not be checked is reported as not checked, never as clear.)",
             file=sys.stderr,
         )
-    return 0
+    return 0 if same else 1
+
+
+SENDS_PRIVATE_VALUES = frozenset({"hibp", "gravatar", "keyserver", "people_search"})
+"""Sources that send a private value to look it up (people_search: a home town in its query)."""
+
+
+def _sightings(run: AuditRun) -> set[tuple[str, str, str, str, str, str]]:
+    """Each finding as what it says (not its key: a sealed address is keyed by its hash)."""
+    return {
+        (a.person.id, f.category.value, f.match.value, f.severity.value, f.source, f.url)
+        for a in run.people
+        for f in a.findings
+    }
