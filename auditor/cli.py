@@ -18,7 +18,7 @@ from . import __version__
 from .errors import AuditorError, InputError, LockedError, StateWriteError, UsageError
 from .keys import KEY_ENV, load_key
 from .model import Severity
-from .paths import default_state, key_file_for, lock_file_for
+from .paths import default_key_file, default_state, key_file_for, lock_file_for
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -300,8 +300,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     people, config = load_inputs(args.rosters, args.config)
     people = select_people(people, args.only)
     state = None if args.no_history else (args.state or default_state())
-    key = load_key(key_file_for(state) if state else None)
-    check_key(people, key)
+    key_path = key_file_for(state) if state else default_key_file()
+    key = load_key(key_path)
+    check_key(people, key, f"${KEY_ENV}" if os.environ.get(KEY_ENV, "").strip() else str(key_path))
     if is_unsealed(people) and not args.quiet:
         # Not under --quiet: a monthly cron job would mail the same line every month.
         log.warning("the roster holds private values in plain text: `auditor seal` keeps only keyed hashes")
@@ -356,7 +357,9 @@ def _cmd_seal(args: argparse.Namespace) -> int:
         print(
             f"sealed {done.values} private value(s) of {done.people} people into {args.out} (mode 0600).\n"
             f"The key is {where}: audits of {args.out} need it (keep it off the backups that hold the "
-            "roster).\n"
+            "roster)"
+            + ("" if where.startswith("$") else "; audit with the same --state, or set $AUDITOR_HASH_KEY")
+            + ".\n"
             f"Now remove the plain roster and every copy of it:\n"
             f"  shred -u {shlex.quote(str(args.roster))}    # on SSDs and copy-on-write file systems shred "
             "cannot reach every old block:\n"

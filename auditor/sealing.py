@@ -131,14 +131,15 @@ def is_unsealed(people: list[Person]) -> bool:
     )  # fmt: skip
 
 
-def check_key(people: list[Person], key: bytes) -> None:
+def check_key(people: list[Person], key: bytes, key_source: str = "this audit's key") -> None:
     """Stop before anything is fetched when a sealed person was sealed with another key: every look-up
-    would miss, and the audit would report nothing found."""
+    would miss, and the audit would report nothing found. `key_source` says where the audit's key came
+    from, for the message."""
     check = Sealer(key).check()
     wrong = [p.id for p in people if p.sealed and p.sealed.sealed_with != check]
     if wrong:
         raise AuditorError(
             f"{', '.join(wrong[:5])}{' and others' if len(wrong) > 5 else ''}: sealed with another hash "
-            "key than this audit's. Audit with the key the roster was sealed with ($AUDITOR_HASH_KEY, or the "
-            "key file beside --state), or seal the plain roster again."
+            f"key than {key_source}. Audit with the key the roster was sealed with ($AUDITOR_HASH_KEY, or "
+            "the key file beside the --state that `auditor seal` used), or seal the plain roster again."
         )

@@ -118,7 +118,7 @@ def test_an_audit_with_another_key_stops_before_fetching(
     code = main(["audit", str(out), "--out", str(keyed / "reports"), "--no-history", "--quiet"])
     assert code == EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert "sealed with another hash key" in err
+    assert "sealed with another hash key than $AUDITOR_HASH_KEY" in err
     assert "jane-doe" in err
     assert not (keyed / "reports" / "findings.json").exists()
 
