@@ -57,11 +57,13 @@ class KnownValuesDetector(Detector):
         region = phone_values.page_region(document.url, document.content.meta)
         for text in haystacks(document):
             hay = Haystack(text)
+            # The sealed words this text holds (hash -> word), read once for addresses and phrases.
+            recovered = known.sealed.recover(text) if known.sealed is not None else {}
             yield from self._phones(hay, known, region)
             yield from self._emails(hay, known)
             yield from self._dates(hay, known, region)
-            yield from self._addresses(hay, known)
-            yield from self._phrases(hay, known)
+            yield from self._addresses(hay, known, recovered)
+            yield from self._phrases(hay, known, recovered)
         for href in document.content.contact_links:
             # A tel: link without "+" may follow the page's country or the person's own (a UK mobile
             # on a US club's page): the whole number must match one of theirs either way.
@@ -167,12 +169,12 @@ class KnownValuesDetector(Detector):
                         detail=_DATE_NOTES[sighting.context],
                     )
 
-    def _addresses(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
+    def _addresses(self, hay: Haystack, known: KnownValues, recovered: dict[str, str]) -> Iterator[Hit]:
         addresses = list(known.addresses)
         if known.sealed is not None and known.sealed.addresses:
-            recovered = known.sealed.addresses_on(hay.text, _recovered(hay, known))
             addresses += [
-                KnownAddress(Match.PRIVATE, r.sealed.key, r.sealed.mask, r.parts, r.hint) for r in recovered
+                KnownAddress(Match.PRIVATE, r.sealed.key, r.sealed.mask, r.parts, r.hint)
+                for r in known.sealed.addresses_on(hay.text, recovered)
             ]
         for address in addresses:
             for offset, page in _windows(hay, address.hint):
@@ -189,12 +191,12 @@ class KnownValuesDetector(Detector):
                 yield self._hit(Category.ADDRESS, address.match, address.key, address.value, evidence,
                                 severity=Severity.INFO, detail=_NO_NUMBER_NOTE)  # fmt: skip
 
-    def _phrases(self, hay: Haystack, known: KnownValues) -> Iterator[Hit]:
+    def _phrases(self, hay: Haystack, known: KnownValues, recovered: dict[str, str]) -> Iterator[Hit]:
         phrases = list(known.phrases)
         if known.sealed is not None and known.sealed.phrases:
-            recovered = known.sealed.phrases_on(_recovered(hay, known))
             phrases += [
-                KnownPhrase(r.category, r.sealed.key, r.sealed.mask, r.hint, r.words) for r in recovered
+                KnownPhrase(r.category, r.sealed.key, r.sealed.mask, r.hint, r.words)
+                for r in known.sealed.phrases_on(recovered)
             ]
         for phrase in phrases:
             target = phrase.words or phrase.value
@@ -215,15 +217,6 @@ class KnownValuesDetector(Detector):
                     evidence = snippet(hay.text, offset + span[0], offset + span[1])
                     yield self._hit(phrase.category, Match.PRIVATE, phrase.key, phrase.value, evidence)
                     break
-
-
-def _recovered(hay: Haystack, known: KnownValues) -> dict[str, str]:
-    """The sealed words this text holds (hash -> word), worked out once per text."""
-    assert known.sealed is not None
-    cached = hay.recovered.get(id(known.sealed))
-    if cached is None:
-        cached = hay.recovered[id(known.sealed)] = known.sealed.recover(hay.text)
-    return cached
 
 
 def _windows(hay: Haystack, hint: Hint | None) -> list[tuple[int, TokenText]]:

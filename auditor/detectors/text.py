@@ -79,8 +79,6 @@ class Haystack:
     def __init__(self, text: str) -> None:
         self.text = text
         self._windows: dict[tuple[int, int], TokenText] = {}
-        self.recovered: dict[int, dict[str, str]] = {}
-        """Sealed words found in this text, per person (see `detectors.sealed`)."""
 
     @cached_property
     def lower(self) -> str:
