@@ -51,9 +51,9 @@ def seal_roster(roster: Path, out: Path, key: bytes) -> Sealed:
     sealed_now = 0
     for raw, person in zip(data["people"], people, strict=True):
         fresh = sealer.seal(person.private)
-        sealed_now += _count(fresh)
+        sealed_now += len(fresh)
         entry = {k: v for k, v in raw.items() if k not in ("private", "sealed")}
-        merged = _merge(person.sealed, fresh)
+        merged = person.sealed.joined(fresh)
         if merged:
             entry["sealed"] = _plain(merged)
         entries.append(entry)
@@ -64,29 +64,6 @@ def seal_roster(roster: Path, out: Path, key: bytes) -> Sealed:
     )
     _write_private(out, header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100))
     return Sealed(len(people), sealed_now)
-
-
-def _merge(old: SealedValues, new: SealedValues) -> SealedValues:
-    return dataclasses.replace(
-        new,
-        phones=(*old.phones, *new.phones),
-        emails=(*old.emails, *new.emails),
-        addresses=(*old.addresses, *new.addresses),
-        dates_of_birth=(*old.dates_of_birth, *new.dates_of_birth),
-        relatives=(*old.relatives, *new.relatives),
-        other=(*old.other, *new.other),
-        locations=(*old.locations, *new.locations),
-        sealed_with="",
-        shapes=tuple(sorted(set(old.shapes) | set(new.shapes))),
-    )
-
-
-def _count(values: SealedValues) -> int:
-    return sum(
-        len(group)
-        for group in (values.phones, values.emails, values.addresses, values.dates_of_birth, values.relatives,
-                      values.other, values.locations)
-    )  # fmt: skip
 
 
 def _plain(values: SealedValues) -> dict[str, Any]:

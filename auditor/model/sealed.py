@@ -10,6 +10,7 @@ and what matching needs to run the same rules a plain value runs: how many words
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -109,8 +110,16 @@ class SealedValues:
     """First letter and length of each sealed word ("t3"), as the masks show them: only page words of
     these shapes are hashed."""
 
-    def __bool__(self) -> bool:
-        return any(
-            (self.phones, self.emails, self.addresses, self.dates_of_birth, self.relatives, self.other,
-             self.locations)
-        )  # fmt: skip
+    def __len__(self) -> int:
+        """How many values are sealed (a person with none is falsy)."""
+        return sum(len(getattr(self, group)) for group in _GROUPS)
+
+    def joined(self, later: SealedValues) -> SealedValues:
+        """These values and `later`'s, as one person's (a roster sealed again with newcomers' values)."""
+        groups = {group: (*getattr(self, group), *getattr(later, group)) for group in _GROUPS}
+        shapes = tuple(sorted(set(self.shapes) | set(later.shapes)))
+        return dataclasses.replace(later, **groups, sealed_with="", shapes=shapes)
+
+
+_GROUPS = ("phones", "emails", "addresses", "dates_of_birth", "relatives", "other", "locations")
+"""The fields of `SealedValues` that hold sealed values."""
