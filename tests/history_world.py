@@ -8,11 +8,11 @@ that fails or is slow) takes effect at the next run, as a real site's would.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from commandline import clean_env, run_cli
 
 from auditor.demo.server import BEHAVIOUR_FILE, serving
 
@@ -97,17 +97,6 @@ class Site:
         (self.root / BEHAVIOUR_FILE).write_text(json.dumps(rules))
 
 
-def cli_env(tmp: Path) -> dict[str, str]:
-    """A fixed hash key and private cache/data dirs, so nothing touches $HOME."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AUDITOR_", "XDG_"))}
-    env.update(
-        AUDITOR_HASH_KEY="test-key-not-secret",
-        XDG_CACHE_HOME=str(tmp / "cache"),
-        XDG_DATA_HOME=str(tmp / "data"),
-    )
-    return env
-
-
 def config_text(proxy_url: str) -> str:
     return f"""\
 network:
@@ -154,7 +143,7 @@ class Auditor:
 
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
-        self.env = cli_env(tmp)
+        self.env = clean_env(tmp)
         self.site = Site(tmp / "web")
         self.roster = tmp / "team.yaml"
         self.roster.write_text(ROSTER)
@@ -163,14 +152,7 @@ class Auditor:
         self.config = tmp / "config.yaml"
 
     def cli(self, *args: str | Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "auditor.cli", *map(str, args)],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=self.env,
-            check=False,
-        )
+        return run_cli(*args, env=self.env, timeout=timeout)
 
     def audit_args(self, *extra: str) -> list[str | Path]:
         return [

@@ -11,15 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
+from commandline import clean_env, run_cli
 
 from auditor.advice import AdviceBook
 from auditor.demo.server import SampleWeb, serving
@@ -107,16 +105,10 @@ crawl: {{max_depth: 2, max_pages: 20}}
 sources: {{crawl: {{}}}}
 """
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AUDITOR_", "XDG_"))}
-    env.update(
-        AUDITOR_HASH_KEY="test-key-not-secret", XDG_CACHE_HOME=str(tmp / "c"), XDG_DATA_HOME=str(tmp / "d")
-    )
     out = tmp / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "auditor.cli", "audit", str(tmp / "roster.yaml"),
-         "--config", str(tmp / "config.yaml"), "--out", str(out), "--no-history", "--quiet"],
-        capture_output=True, text=True, timeout=120, env=env, check=False,
-    )  # fmt: skip
+    roster, config = tmp / "roster.yaml", tmp / "config.yaml"
+    flags = ("--no-history", "--quiet")
+    result = run_cli("audit", roster, "--config", config, "--out", out, *flags, env=clean_env(tmp))
     assert result.returncode == 0, result.stderr
     return out
 
