@@ -7,13 +7,15 @@ hashes up; the plain value never needs to exist again on the machine that runs t
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
 import re
 from typing import TYPE_CHECKING
 
 import phonenumbers
 
-from .keys import keyed_hash
+from .keys import PARTS as _PARTS
 from .mask import mask_value
 from .model import (
     Category,
@@ -32,6 +34,7 @@ from .values.tokens import APOSTROPHES, literal_hint, phrase_tokens
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
     from .model import PrivateLocation, PrivateValues
 
@@ -45,18 +48,24 @@ _CELL_DEG = CELL_M / 111_320.0  # one cell's height in degrees of latitude
 
 class Sealer:
     """Hashes normalised forms under one key; the same forms, hashed the same way, are looked up in
-    audits (`detectors.subject`)."""
+    audits (`detectors.subject`).
+
+    `sealer(domain, form)` is `keyed_hash(key, "seal", domain, form)`. An audit hashes every word of
+    every page that has a sealed word's shape, so each domain's hashing starts from an HMAC already fed
+    its prefix, and remembers what it hashed (bounded)."""
 
     def __init__(self, key: bytes) -> None:
         self._key = key
-        self._cache: dict[tuple[str, str], str] = {}
+        self._domains: dict[str, _DomainHash] = {}
 
     def __call__(self, domain: str, form: str) -> str:
-        found = self._cache.get((domain, form))
+        return self.domain(domain)(form)
+
+    def domain(self, domain: str) -> Callable[[str], str]:
+        """The hashing of one domain's forms (a word, a mailbox name...): `sealer(domain, form)`."""
+        found = self._domains.get(domain)
         if found is None:
-            if len(self._cache) > 200_000:  # a long audit's page vocabulary: bounded
-                self._cache.clear()
-            found = self._cache[(domain, form)] = keyed_hash(self._key, "seal", domain, form)
+            found = self._domains[domain] = _DomainHash(self._key, domain)
         return found
 
     def check(self) -> str:
@@ -153,6 +162,26 @@ class Sealer:
     def location(self, place: PrivateLocation) -> SealedLocation:
         cells = sorted(self("cell", cell) for cell in cells_within(place.lat, place.lon, place.radius_m))
         return SealedLocation(place.label, place.radius_m, tuple(cells))
+
+
+class _DomainHash:
+    """`keyed_hash(key, "seal", domain, form)` for one domain, from a copy of an HMAC fed its prefix."""
+
+    _REMEMBERED = 100_000  # a long audit's page vocabulary: bounded
+
+    def __init__(self, key: bytes, domain: str) -> None:
+        self._prefix = hmac.new(key, _PARTS.join(("seal", domain, "")).encode("utf-8"), hashlib.sha256)
+        self._known: dict[str, str] = {}
+
+    def __call__(self, form: str) -> str:
+        found = self._known.get(form)
+        if found is None:
+            if len(self._known) > self._REMEMBERED:
+                self._known.clear()
+            mac = self._prefix.copy()
+            mac.update(form.encode("utf-8"))
+            found = self._known[form] = mac.hexdigest()
+        return found
 
 
 def shape(word: str) -> str:

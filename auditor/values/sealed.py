@@ -14,23 +14,35 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import string
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Category, Match, SealedAddress, SealedLocation, SealedPhrase, SealedValues
 from ..seal import Sealer, cell_of
 from .addresses import AddressParts, Postcode, house_numbers
-from .tokens import HYPHENS, Hint, canonical, distinct_words, hint_pattern, literal_hint
+from .sieve import WordSieve, forms_of
+from .tokens import (
+    HYPHENS,
+    Hint,
+    canonical,
+    distinct_words,
+    hint_pattern,
+    literal_hint,
+)
 
 if TYPE_CHECKING:
     from ..model import GeoPoint, SealedDate, SealedEmail, SealedPhone
 
 _UNKNOWN = "\x00"
 """Stands for a sealed word the page does not hold: no page word (letters and digits) ever equals it."""
-_WORD = re.compile(r"[^\W_]+")
 # Candidates only, liberal on purpose: a candidate whose hash is the address's postcode is rebuilt into a
 # `Postcode`, and that postcode's own pattern then decides, as it does for a plain address.
-_UK_SHAPE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s*(\d[A-Za-z]{2})(?![A-Za-z0-9])")
+# A UK postcode is found from its inward code ("3BB"): a digit leads it, and a scan led by a digit skips
+# most of a page in C, where one led by the outward code's letters tries every word.
+_UK_INWARD = re.compile(r"[0-9][A-Za-z][A-Za-z](?![A-Za-z0-9])")
+_UK_OUTWARD = re.compile(r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]?")
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 _OTHER_POSTCODES = re.compile(r"(?<!\d)(\d{4,5})(?:-?(\d{3,4}))?(?:\s?([A-Za-z]{2})(?![A-Za-z]))?")
 
 
@@ -87,6 +99,7 @@ class SealedLookups:
             for w in (*a.street, *(w for place in a.localities for w in place), a.outward)
             if w
         ) | frozenset(w for _, p in self.phrases for w in p.words)
+        self._sieve = WordSieve(self.lengths, sealer, self.words, self.mailboxes)
 
     # --- exact values -----------------------------------------------------------------------------------
 
@@ -109,11 +122,7 @@ class SealedLookups:
         """The page's words that are one of the addresses' longest words (where a spelling may be)."""
         if not self.mailboxes:
             return []
-        words = set(_WORD.findall(text.lower()))
-        if self.lengths is not None:
-            words = {w for w in words if len(w) in self.lengths.get(w[:1], ())}
-        found = {w for w in words if self.sealer("mailbox", w) in self.mailboxes}
-        return sorted(found, key=len, reverse=True)
+        return sorted(self._sieve(text).mailboxes, key=len, reverse=True)
 
     def birthday(self, day: dt.date) -> SealedDate | None:
         return self.dates.get(self.sealer("date", day.isoformat()))
@@ -149,21 +158,7 @@ class SealedLookups:
         `same_word` compares them) that is one of the sealed words."""
         if not self.words:
             return {}
-        found: dict[str, str] = {}
-        lengths = self.lengths
-        for norm in _norms(text):
-            if lengths is not None:
-                # A word and its plural or singular share the first letter: one look-up skips most words.
-                sizes = lengths.get(norm[:1])
-                if sizes is None or not (
-                    len(norm) in sizes or len(norm) + 1 in sizes or len(norm) - 1 in sizes
-                ):
-                    continue
-            for form in _forms(norm):
-                hashed = self.sealer("word", form)
-                if hashed in self.words:
-                    found.setdefault(hashed, form)
-        return found
+        return dict(self._sieve(text).words)
 
     def secrets_in(self, text: str, public: frozenset[str] = frozenset()) -> list[str]:
         """The text's spellings of the sealed values' words, house and flat numbers and mailbox names,
@@ -173,7 +168,7 @@ class SealedLookups:
         found: set[str] = set()
         for raw in distinct_words(text):
             parts = [raw, *(re.split(f"[{HYPHENS}]", raw) if len(raw) > 1 else ())]
-            found.update(p for p in parts if p and any(f in recovered for f in _forms(canonical(p))))
+            found.update(p for p in parts if p and any(f in recovered for f in forms_of(canonical(p))))
         found.update(self._found(text, "number", tuple(self.numbers)) - {_UNKNOWN})
         found.update(self._found(text, "unit", tuple(self.units)) - {_UNKNOWN})
         found.update(self.mailbox_words(text))
@@ -262,24 +257,15 @@ class SealedLookups:
 
 @functools.lru_cache(maxsize=8)
 def _uk_shaped(text: str) -> tuple[str, ...]:
-    """Every UK-postcode-shaped string of the text, canonical ("EX2 3BB"), once each."""
-    return tuple(dict.fromkeys(f"{m.group(1)} {m.group(2)}".upper() for m in _UK_SHAPE.finditer(text)))
-
-
-def _norms(text: str) -> set[str]:
-    """The canonical forms of the text's words, hyphenated ones also as their parts: a phrase is matched
-    with hyphens read as spaces ("Sunday-Striders running club"), a surname never is."""
-    norms = {canonical(w) for w in distinct_words(text)}
-    norms.update(part for norm in list(norms) if "-" in norm for part in norm.split("-") if part)
-    return norms
-
-
-def _forms(norm: str) -> tuple[str, ...]:
-    """A page word and the roster words `same_word` takes it for: "marys" may be "mary" or "marys"."""
-    forms = [norm]
-    if not norm[:1].isdigit():
-        if len(norm) >= 2:
-            forms.append(norm + "s")  # the roster's "Striders", the page's "Strider"
-        if norm.endswith("s") and len(norm) >= 4:
-            forms.append(norm[:-1])  # the roster's "Mary", the page's "Marys"
-    return tuple(forms)
+    """Every UK-postcode-shaped string of the text, canonical ("EX2 3BB"), once each: an outward code
+    ("EX2", not inside a longer word) and an inward code, with or without whitespace between them."""
+    found = []
+    for inward in _UK_INWARD.finditer(text):
+        end = inward.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        for start in range(max(0, end - 4), end - 1):
+            whole = start == 0 or text[start - 1] not in _ASCII_ALNUM  # not the tail of a longer word
+            if whole and _UK_OUTWARD.fullmatch(text, start, end):
+                found.append(f"{text[start:end]} {inward.group()}".upper())
+    return tuple(dict.fromkeys(found))
