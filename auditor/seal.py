@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 
     from .model import PrivateLocation, PrivateValues
 
+SEALED_FORM = 1
+"""The normalisation sealed values are hashed in, written into every sealed file (`sealed_form`). Raise it
+(and `profiles/schema.json`'s const) whenever a form changes: `values.tokens.canonical`, email or phone
+normalisation, address parsing, shapes, cells. `tests/test_seal.py` pins the forms of version 1."""
+
 KEY_CHECK = "auditor sealed roster"
 """Hashed into every sealed file: an audit given another key says so, rather than finding nothing."""
 

@@ -16,7 +16,7 @@ import yaml
 
 from .errors import AuditorError, InputError, Problem
 from .profiles import load_roster
-from .seal import Sealer
+from .seal import SEALED_FORM, Sealer
 from .yamlfile import read_yaml
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def seal_roster(roster: Path, out: Path, key: bytes) -> Sealed:
         if merged:
             entry["sealed"] = _plain(merged)
         entries.append(entry)
-    document = {"version": 1, "sealed_with": check, "people": entries}
+    document = {"version": 1, "sealed_with": check, "sealed_form": SEALED_FORM, "people": entries}
     header = (
         f"# Sealed by `auditor seal` on {dt.date.today().isoformat()}: private values are keyed hashes\n"
         "# and the masks reports show. Audits need the same hash key; without it this file tells nothing.\n"

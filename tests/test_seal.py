@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import stat
@@ -16,6 +17,7 @@ from auditor.catalogue.listings import evidence, identifiers
 from auditor.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from auditor.detectors import Subject, detect
 from auditor.extract import extract
+from auditor.keys import keyed_hash
 from auditor.model import (
     Category,
     Document,
@@ -28,7 +30,11 @@ from auditor.model import (
 )
 from auditor.profiles import load_roster
 from auditor.resources import shipped
-from auditor.seal import Sealer, cell_of, cells_within
+from auditor.seal import SEALED_FORM, Sealer, cell_of, cells_within, longest_word, shape
+from auditor.values import emails as email_values
+from auditor.values import phones as phone_values
+from auditor.values.addresses import parse_address
+from auditor.values.tokens import canonical, phrase_tokens
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -135,6 +141,51 @@ def test_a_sealed_block_without_its_key_check_is_a_problem_naming_the_line(
     assert "people[0].sealed" in err
     assert "sealed_with" in err
     assert re.search(r"sealed\.yaml:\d+", err)
+
+
+def test_a_roster_sealed_in_another_form_is_refused_naming_the_line(
+    keyed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = keyed / "sealed.yaml"
+    assert main(["seal", str(EXAMPLE), "--out", str(out), "--quiet"]) == EXIT_OK
+    text = out.read_text(encoding="utf-8")
+    assert re.search(rf"^sealed_form: {SEALED_FORM}$", text, flags=re.MULTILINE)
+    out.write_text(re.sub(r"^sealed_form: .*$", "sealed_form: 2", text, flags=re.MULTILINE), encoding="utf-8")
+    assert main(["validate", str(out)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert re.search(r"sealed\.yaml:\d+.*sealed_form.*seal the plain roster again", err)
+    # A file sealed before the form was recorded is form 1.
+    out.write_text(re.sub(r"^sealed_form: .*\n", "", text, flags=re.MULTILINE), encoding="utf-8")
+    assert main(["validate", str(out)]) == EXIT_OK
+
+
+def test_the_forms_values_are_sealed_in_are_pinned_to_the_sealed_form() -> None:
+    """Changing any of these forms changes every hash of a sealed roster: old files would silently match
+    less. If this test fails, raise `seal.SEALED_FORM` and the schema's `sealed_form` const."""
+    schema = json.loads(shipped("profiles/schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["sealed_form"]["const"] == SEALED_FORM == 1
+    words = ["Mary's", "Avenue", "Zürich", "Moewenstrasse", "Landstr", "O’Brien", "first", "Doe", "and"]
+    assert [canonical(w) for w in words] == [
+        "mary", "ave", "zurich", "mowenstrasse", "landstrasse", "obrien", "1st", "do", "&",
+    ]  # fmt: skip
+    assert phrase_tokens("Sunday-Striders Running Club") == ("sunday-striders", "running", "club")
+    assert email_values.normalise(" Jane.Home@Mail.Example ") == "jane.home@mail.example"
+    assert longest_word("jane.home@mail.example") == "example"
+    number = phone_values.parse("07700 900123")
+    assert number is not None
+    assert phone_values.e164(number) == "+447700900123"
+    parts = parse_address("Flat 4, 12 Acacia Avenue, Exampleton EX2 3BB")
+    assert parts is not None
+    assert (parts.unit, sorted(parts.numbers), parts.street, parts.localities) == (
+        "4",
+        ["12"],
+        ("acacia", "ave"),
+        (("exampleton",),),
+    )
+    assert parts.postcode is not None
+    assert parts.postcode.code == "EX2 3BB"
+    assert (shape("acacia"), cell_of(52.61, -1.11)) == ("a6", "39043:-501")
+    assert Sealer(b"k")("word", "acacia") == keyed_hash(b"k", "seal", "word", "acacia")
 
 
 def test_a_newcomer_typed_in_by_hand_joins_a_sealed_roster_and_is_sealed_next_time(keyed: Path) -> None:

@@ -221,10 +221,13 @@ def _chunk_pattern(lengths: Mapping[str, frozenset[int]]) -> re.Pattern[bytes]:
     if "&" in lengths or "#" in lengths:  # tokens of their own, wherever they stand ("at&t")
         whole.append(rb"[^ ]*[&#][^ ]*")
     for first in firsts:
-        # The word itself, or its plural or singular (`forms_of`): a letter longer or shorter.
-        sizes = sorted({n + d for n in lengths[chr(first)] for d in (-1, 0, 1) if n + d >= 1})
-        runs = b"|".join(b"[a-z0-9]{%d,%d}" % (low - 1, high - 1) for low, high in _runs(sizes))
-        plain.append(b"(?<=" + re.escape(bytes([first])) + b")(?:" + runs + b")")
+        # The word itself, its singular (a letter shorter) or its plural (a letter longer, ending in
+        # "s"): the forms `forms_of` reads a page word as.
+        exact = lengths[chr(first)]
+        sizes = sorted({n + d for n in exact for d in (-1, 0) if n + d >= 1})
+        runs = [b"[a-z0-9]{%d,%d}" % (low - 1, high - 1) for low, high in _runs(sizes)]
+        runs += [b"[a-z0-9]{%d}s" % (n - 1) for n in sorted(exact) if n + 1 not in sizes and n >= 3]
+        plain.append(b"(?<=" + re.escape(bytes([first])) + b")(?:" + b"|".join(runs) + b")")
     # One test of the first letter, then its lengths: most chunks are turned away at once.
     words = b"[" + re.escape(firsts) + b"](?:" + b"|".join(plain) + b")" if plain else b"(?!)"
     # Led by the space before each chunk: a literal lead lets the scan skip to the next space in C.
