@@ -32,6 +32,7 @@ KNOWN_SOURCES: tuple[str, ...] = (
     "keyserver",
     "usernames",
     "people_search",
+    "web_search",
     "companies_house",
     "hibp",
 )

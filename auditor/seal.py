@@ -172,7 +172,7 @@ class Sealer:
 class _DomainHash:
     """`keyed_hash(key, "seal", domain, form)` for one domain, from a copy of an HMAC fed its prefix."""
 
-    _REMEMBERED = 100_000  # a long audit's page vocabulary: bounded
+    _REMEMBERED = 50_000  # a long audit's page vocabulary: bounded (about 10 MB for words)
 
     def __init__(self, key: bytes, domain: str) -> None:
         self._prefix = hmac.new(key, _PARTS.join(("seal", domain, "")).encode("utf-8"), hashlib.sha256)

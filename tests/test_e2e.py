@@ -233,6 +233,13 @@ def test_demo_command_writes_the_reports(tmp_path: Path, cli_env: dict[str, str]
     assert found_by == {cls.name for cls in SOURCE_CLASSES}
     statuses = {s["name"]: s["status"] for p in data["people"] for s in p["sources"] if p["id"] == "jane-doe"}
     assert set(statuses.values()) == {"ok"}
+    # A club newsletter found by searching her name with "mobile" carries her private mobile; the
+    # namesake dentist's page it also found yields nothing.
+    searched = [(p["id"], f["category"], f["match"], f["url"]) for p in data["people"] for f in p["findings"]
+                if f["source"] == "web_search"]  # fmt: skip
+    assert searched == [("jane-doe", "phone", "private", "http://striders.test/news/2019-spring.html")]
+    page = (tmp_path / "demo" / "people" / "jane-doe.html").read_text(encoding="utf-8")
+    assert "found by searching &#34;Jane Doe&#34; mobile" in page
     # The demo also seals the example roster and audits the sealed copy: the same on every page read.
     assert "the same on every page read" in result.stderr
     sealed = json.loads((tmp_path / "demo" / "sealed" / "findings.json").read_text())

@@ -80,6 +80,13 @@ CASES = [
     ("acacias acaci acacian", ["acacia"], {"acacia"}),  # the plural, not longer or shorter words
     ("the quick brown fox", ["acacia", "tom"], set()),
     ("Dr Doe of Doe Lane", ["do", "ln"], {"do", "ln"}),  # "Doe" is "do", "Lane" is "ln"
+    (
+        "Herr Oehler, Uebelhack and Aebischer",
+        ["ohler", "ubelhack", "abischer"],
+        {"ohler", "ubelhack", "abischer"},
+    ),
+    # A word spelt otherwise by `canonical` is never read as written: "Park" is "pk", not a park.
+    ("Park Lane, Grove Road, Kensington Gardens, the first", ["parks", "groves", "garden", "firsts"], set()),
 ]
 
 

@@ -33,6 +33,7 @@ DEMO_SOURCES: dict[str, dict[str, Any]] = {
     "people_search": {"catalogue": str(_CATALOGUES / "people-search-demo.yaml")},
     "companies_house": {"base_url": "http://api.companieshouse.test"},
     "hibp": {"base_url": "http://api.hibp.test"},
+    "web_search": {"engine": "searxng", "base_url": "http://search.test"},
 }
 
 # Fictional keys, only ever sent to the sample web's look-alikes: they switch the keyed sources on.

@@ -68,6 +68,7 @@ SOURCE_LABELS = {
     "gravatar": "Gravatar profiles",
     "keyserver": "Email encryption keys (keyserver)",
     "people_search": "People-search websites",
+    "web_search": "Pages about you others published (found by search)",
     "companies_house": "Companies House",
     "hibp": "Known data breaches (Have I Been Pwned)",
 }

@@ -52,6 +52,9 @@ class Source(ABC):
     def __init__(self, options: Mapping[str, Any], ctx: SourceContext) -> None:
         self.options = options
         self.ctx = ctx
+        self.notice = ""
+        """What running it sends where, when that is worth a word in `auditor sources` (and the report's
+        coverage table): a source that sends data to a third party says so here."""
 
     @abstractmethod
     def collect(self, person: Person) -> SourceResult:

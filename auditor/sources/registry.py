@@ -16,6 +16,7 @@ from .people_search import PeopleSearchSource
 from .rdap import RdapSource
 from .usernames import UsernamesSource
 from .wayback import WaybackSource
+from .web_search import WebSearchSource
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -29,6 +30,7 @@ SOURCE_CLASSES: tuple[type[Source], ...] = (
     GravatarSource,
     KeyserverSource,
     PeopleSearchSource,
+    WebSearchSource,
     CompaniesHouseSource,
     HibpSource,
 )
@@ -64,5 +66,7 @@ def build_sources(ctx: SourceContext) -> tuple[list[Source], list[SourceState]]:
             continue
         active.append(source)
         why = "listed in the config" if listed is not None else "on by default"
+        if source.notice:
+            why = f"{why}; {source.notice}"
         states.append(SourceState(cls.name, cls.description, True, why))
     return active, states

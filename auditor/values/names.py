@@ -353,6 +353,49 @@ def find_phrase_value(page: TokenText, value: str | tuple[str, ...]) -> tuple[in
     return None
 
 
+def find_name(page: TokenText, name: str) -> tuple[int, int] | None:
+    """(start, end) of a person's name written as their whole name. A middle name or initial may sit
+    inside it ("Jane A. Doe"), and post-nominals may follow ("Jane Doe MP"); a longer name is someone
+    else: "Mary Jane Doe", "Jane Doe-Smith", "Jane Doe Smith"."""
+    words = phrase_tokens(name)
+    if not words:
+        return None
+    # Not split at hyphens, as phrases are: "Doe-Smith" is one surname, and not "Doe".
+    for first, last in find_phrase(page, words, max_inserted=1 if len(words) >= 2 else 0):
+        if _extends_before(page, first) or _name_starts_before(page, first) or _name_goes_on(page, last):
+            continue
+        return page.tokens[first].start, page.tokens[last].end
+    return None
+
+
+# Capitalised words that lead into a name without being part of it, at a sentence's start too.
+_BEFORE_NAMES = _SENTENCE_WORDS | frozenset(
+    {"contact", "call", "phone", "email", "ask", "dear", "meet", "thanks", "thank", "from", "pictured",
+     "photo", "says", "said", "minister", "mp", "rt", "hon", "prof", "professor", "rev", "reverend",
+     "miss", "mx", "former", "local", "candidate", "member", "chair", "clerk", "secretary", "treasurer",
+     "captain", "president", "today", "yesterday", "but", "so", "as", "when", "if", "while", "after"}
+)  # fmt: skip
+
+
+def _name_starts_before(page: TokenText, first: int) -> bool:
+    """A capitalised word right before a name, even at a sentence's start, is more of the name ("Mary
+    Jane Doe won"), unless it is one that leads into names ("Contact Jane Doe", "Cllr Jane Doe")."""
+    if first == 0 or not page.joined(first - 1, first):
+        return False
+    before = page.tokens[first - 1]
+    return before.capitalised and before.raw.isalpha() and before.norm not in _BEFORE_NAMES
+
+
+def _name_goes_on(page: TokenText, last: int) -> bool:
+    """A capitalised word right after a name is more of a name ("Jane Doe Smith"); capitals only are
+    post-nominals ("MP", "OBE", "KC"), and a break ends the name."""
+    nxt = last + 1
+    if nxt >= len(page.tokens) or not page.joined(last, nxt):
+        return False
+    following = page.tokens[nxt]
+    return following.capitalised and following.raw.isalpha() and not following.raw.isupper()
+
+
 # Words that make a place or a club a different one: "North Exampleton Harriers", "Upper Wexcombe".
 _PLACE_PREFIXES = frozenset(
     map(

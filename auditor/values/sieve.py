@@ -9,7 +9,8 @@ whole page in Python costs several times those tests, so:
    person's pages share most of their words: one site's menus and footers, one language);
 3. one pattern per person, run in C over the rest, keeps only a plain ASCII word (canonical as written)
    whose first letter and length fit a shape, give or take a plural "s"; a word whose canonical form is
-   spelt otherwise (an abbreviation's full form, a -str ending, an umlaut pair); and any other chunk
+   spelt otherwise (an abbreviation's full form, a -str ending, an umlaut pair anywhere in it, "Oehler"
+   read as "ohler"); and any other chunk
    (accents, apostrophes, hyphens) where a token may start with a fitting letter;
 4. what it keeps is read into canonical forms as the detectors read pages, and only forms of a sealed
    word's shape are hashed.
@@ -179,16 +180,6 @@ def forms_of(norm: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _respelt(chunk: bytes) -> bool:
-    """Whether an ASCII word's canonical form may differ from it (`tokens.canonical`)."""
-    return (
-        chunk in _CANON_BYTES or chunk.endswith(b"str") or b"ae" in chunk or b"oe" in chunk or b"ue" in chunk
-    )
-
-
-_CANON_BYTES = frozenset(word.encode() for word in CANON_WORDS)
-
-
 def _chunk_pattern(lengths: Mapping[str, frozenset[int]]) -> re.Pattern[bytes]:
     """A pattern finding, among space-separated chunks, those that may hold a word of these shapes: as
     (a chunk to tokenise, b"") or (b"", a plain ASCII word, canonical as written)."""
@@ -200,6 +191,10 @@ def _chunk_pattern(lengths: Mapping[str, frozenset[int]]) -> re.Pattern[bytes]:
         # umlaut pair ("moewe", read as "mowe"). Tried first, so such a word is never taken as written.
         lead = b"[" + re.escape(firsts) + b"]"
         whole.append(lead + rb"[a-z0-9]*(?:ae|oe|ue|str(?![^ ]))[a-z0-9]*")
+        # A pair at the start too: "Oehler" is read as "ohler".
+        vowels = bytes(v for v in b"aou" if v in firsts)
+        if vowels:
+            whole.append(b"[" + vowels + rb"]e[a-z0-9]*")
     # Abbreviated spellings of a fitting shape ("avenue" for "ave"), or of a first letter the shapes
     # lack ("first" for "1st").
     respelt = sorted(
@@ -228,8 +223,16 @@ def _chunk_pattern(lengths: Mapping[str, frozenset[int]]) -> re.Pattern[bytes]:
         runs = [b"[a-z0-9]{%d,%d}" % (low - 1, high - 1) for low, high in _runs(sizes)]
         runs += [b"[a-z0-9]{%d}s" % (n - 1) for n in sorted(exact) if n + 1 not in sizes and n >= 3]
         plain.append(b"(?<=" + re.escape(bytes([first])) + b")(?:" + b"|".join(runs) + b")")
-    # One test of the first letter, then its lengths: most chunks are turned away at once.
-    words = b"[" + re.escape(firsts) + b"](?:" + b"|".join(plain) + b")" if plain else b"(?!)"
+    # One test of the first letter, then its lengths: most chunks are turned away at once. A word
+    # `canonical` writes as another ("park" as "pk") is never one as written: it is read above when its
+    # canonical form may fit, and is no sealed word otherwise.
+    other_spellings = sorted((w.encode() for w in CANON_WORDS if ord(w[0]) in firsts), key=len, reverse=True)
+    never = (
+        b"(?!(?:" + b"|".join(re.escape(w) for w in other_spellings) + rb")(?![^ ]))"
+        if other_spellings
+        else b""
+    )
+    words = never + b"[" + re.escape(firsts) + b"](?:" + b"|".join(plain) + b")" if plain else b"(?!)"
     # Led by the space before each chunk: a literal lead lets the scan skip to the next space in C.
     return re.compile(rb" (?:(" + b"|".join(whole) + rb")|(" + words + rb"))(?![^ ])")
 
