@@ -33,6 +33,7 @@ KNOWN_SOURCES: tuple[str, ...] = (
     "usernames",
     "people_search",
     "web_search",
+    "social",
     "companies_house",
     "hibp",
 )

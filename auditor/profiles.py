@@ -23,6 +23,7 @@ from .model import (
     SealedPhone,
     SealedPhrase,
     SealedValues,
+    SocialAccount,
 )
 from .resources import shipped
 from .schema_messages import schema_problems, url_check
@@ -176,6 +177,7 @@ def _person(raw: Mapping[str, Any], sealed_with: str = "") -> Person:
         websites=_strings(raw, "websites"),
         domains=_strings(raw, "domains"),
         usernames=_strings(raw, "usernames"),
+        accounts=tuple(SocialAccount(a["platform"], a["handle"].strip()) for a in raw.get("accounts", ())),
         public=PublicValues(
             emails=_strings(public, "emails"),
             phones=_strings(public, "phones"),

@@ -240,6 +240,10 @@ def test_demo_command_writes_the_reports(tmp_path: Path, cli_env: dict[str, str]
     assert searched == [("jane-doe", "phone", "private", "http://striders.test/news/2019-spring.html")]
     page = (tmp_path / "demo" / "people" / "jane-doe.html").read_text(encoding="utf-8")
     assert "found by searching &#34;Jane Doe&#34; mobile" in page
+    # A Bluesky post names her daughter's school.
+    social = [f for p in data["people"] for f in p["findings"] if f["source"] == "social"]
+    posts = [(f["category"], f["url"]) for f in social]
+    assert ("other", "https://bsky.app/profile/janedoe.bsky.test/post/3ldemo1aaa") in posts
     # The demo also seals the example roster and audits the sealed copy: the same on every page read.
     assert "the same on every page read" in result.stderr
     sealed = json.loads((tmp_path / "demo" / "sealed" / "findings.json").read_text())

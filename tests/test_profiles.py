@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from auditor.errors import InputError, Problem
-from auditor.model import Person, PrivateLocation, PrivateValues, PublicValues
+from auditor.model import Person, PrivateLocation, PrivateValues, PublicValues, SocialAccount
 from auditor.profiles import load_roster, roster_schema
 from auditor.resources import shipped
 from auditor.yamlfile import format_path, parse_yaml, read_yaml
@@ -335,6 +335,10 @@ def test_example_roster_loads_to_expected_values() -> None:
         websites=("http://janedoe.example/",),
         domains=("janedoe.example",),
         usernames=("janedoe_mp",),
+        accounts=(
+            SocialAccount("bluesky", "janedoe.bsky.test"),
+            SocialAccount("mastodon", "@janedoe@mastodon.test"),
+        ),
         public=PublicValues(
             emails=("jane.doe.mp@parliament.example",),
             phones=("020 7946 0001",),

@@ -32,7 +32,7 @@ def test_every_source_is_listed_once_with_a_reason(tmp_path: Path) -> None:
 def test_defaults_need_no_key_or_file(tmp_path: Path) -> None:
     found = states(tmp_path, Config(), {})
     on = {name for name, s in found.items() if s.enabled}
-    assert on == {"crawl", "wayback", "rdap", "usernames", "github", "gravatar", "keyserver"}
+    assert on == {"crawl", "wayback", "rdap", "usernames", "github", "social", "gravatar", "keyserver"}
     assert "COMPANIES_HOUSE_API_KEY" in found["companies_house"].reason
     assert "HIBP_API_KEY" in found["hibp"].reason
     assert "config" in found["people_search"].reason

@@ -34,6 +34,7 @@ DEMO_SOURCES: dict[str, dict[str, Any]] = {
     "companies_house": {"base_url": "http://api.companieshouse.test"},
     "hibp": {"base_url": "http://api.hibp.test"},
     "web_search": {"engine": "searxng", "base_url": "http://search.test"},
+    "social": {"bluesky": {"base_url": "http://bsky.test"}, "mastodon": {"scheme": "http"}},
 }
 
 # Fictional keys, only ever sent to the sample web's look-alikes: they switch the keyed sources on.

@@ -21,6 +21,7 @@ from .core import (
     PrivateValues,
     PublicValues,
     Severity,
+    SocialAccount,
     SourceResult,
     SourceStatus,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "SealedPhrase",
     "SealedValues",
     "Severity",
+    "SocialAccount",
     "SourceReport",
     "SourceResult",
     "SourceState",

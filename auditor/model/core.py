@@ -110,6 +110,16 @@ class PrivateValues:
 
 
 @dataclass(frozen=True)
+class SocialAccount:
+    """A public social account the roster names: read through its platform's public API."""
+
+    platform: str
+    """bluesky or mastodon."""
+    handle: str
+    """As the roster writes it: "jane.bsky.social" (or a DID), "@jane@mastodon.example[:port]"."""
+
+
+@dataclass(frozen=True)
 class Person:
     """One person on the roster."""
 
@@ -124,6 +134,8 @@ class Person:
     domains: tuple[str, ...] = ()
     """Domains for registrant look-ups."""
     usernames: tuple[str, ...] = ()
+    accounts: tuple[SocialAccount, ...] = ()
+    """Public social accounts (Bluesky, Mastodon) whose profiles and recent posts are read."""
     public: PublicValues = field(default_factory=PublicValues)
     private: PrivateValues = field(default_factory=PrivateValues)
     sealed: SealedValues = field(default_factory=SealedValues)

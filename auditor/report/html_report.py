@@ -69,6 +69,7 @@ SOURCE_LABELS = {
     "keyserver": "Email encryption keys (keyserver)",
     "people_search": "People-search websites",
     "web_search": "Pages about you others published (found by search)",
+    "social": "Your Bluesky and Mastodon profiles and posts",
     "companies_house": "Companies House",
     "hibp": "Known data breaches (Have I Been Pwned)",
 }

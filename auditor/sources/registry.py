@@ -14,6 +14,7 @@ from .interface import NotConfigured, Source, SourceContext
 from .keyserver import KeyserverSource
 from .people_search import PeopleSearchSource
 from .rdap import RdapSource
+from .social import SocialSource
 from .usernames import UsernamesSource
 from .wayback import WaybackSource
 from .web_search import WebSearchSource
@@ -27,6 +28,7 @@ SOURCE_CLASSES: tuple[type[Source], ...] = (
     RdapSource,
     UsernamesSource,
     GitHubSource,
+    SocialSource,
     GravatarSource,
     KeyserverSource,
     PeopleSearchSource,
