@@ -138,6 +138,24 @@ def build_parser() -> argparse.ArgumentParser:
     prune.add_argument("--before", required=True, type=_date, metavar="YYYY-MM-DD")
     _quiet(prune)
 
+    roster = sub.add_parser("roster", help="build or refresh a roster from data others keep")
+    roster_sub = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
+    importing = roster_sub.add_parser("import", help="import people into a roster file (merged if it exists)")
+    origin = importing.add_subparsers(dest="origin", required=True, metavar="FROM")
+    parliament = origin.add_parser("parliament", help="current members from Parliament's Members API")
+    parliament.add_argument("--house", choices=("commons", "lords"), default="commons")
+    parliament.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="the roster to write or merge into"
+    )
+    parliament.add_argument(
+        "--base-url",
+        default="https://members-api.parliament.uk",
+        metavar="URL",
+        help="the Members API (for tests)",
+    )
+    parliament.add_argument("--config", type=Path, metavar="FILE", help="network settings (proxy, timeouts)")
+    _quiet(parliament)
+
     catalogue = sub.add_parser("catalogue", help="site catalogues for the usernames source")
     catalogue_sub = catalogue.add_subparsers(dest="catalogue_command", required=True, metavar="ACTION")
     check = catalogue_sub.add_parser(
@@ -183,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "summary": _cmd_summary,
         "prune": _cmd_prune,
         "catalogue": _cmd_catalogue,
+        "roster": _cmd_roster,
     }
     try:
         return commands[args.command](args)
@@ -481,6 +500,32 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
         print(line)
     # For cron: a stale rule is a problem to act on, like a finding.
     return EXIT_FINDINGS if any(c.status is CheckStatus.STALE for c in checks) else EXIT_OK
+
+
+def _cmd_roster(args: argparse.Namespace) -> int:
+    from .fetch import Fetcher
+    from .rosters.run import import_parliament
+
+    config = load_config_file(args.config)
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(f"auditor: {message}", file=sys.stderr)
+
+    with Fetcher(config.network) as fetcher:
+        done = import_parliament(fetcher, args.out, args.house, base_url=args.base_url, progress=progress)
+    if not args.quiet:
+        print(f"{args.out}: {done.people} people; {len(done.joined)} joined, {len(done.left)} left, "
+              f"{done.updated} refreshed (mode 0600)")  # fmt: skip
+        for name in done.joined:
+            print(f"  joined: {name}")
+        for name in done.left:
+            print(f"  left:   {name} (kept, with their private values: remove them when no longer at risk)")
+        if done.joined:
+            print(
+                "Fill in the new people's private values (or seal the roster), then run `auditor validate`."
+            )
+    return EXIT_OK
 
 
 if __name__ == "__main__":

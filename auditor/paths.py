@@ -5,6 +5,7 @@ Small on purpose: the command line reads these to print its help, before any of 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -36,3 +37,21 @@ def lock_file_for(state: Path | None, out: Path) -> Path:
 def default_cache() -> Path:
     """The HTTP cache file unless `network.cache` names one."""
     return Path(platformdirs.user_cache_dir(APP)) / CACHE_FILE
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to `path` readable by its owner only (0600 from the first byte), replacing the file
+    only once it is whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.unlink(missing_ok=True)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

@@ -177,6 +177,7 @@ def _person(raw: Mapping[str, Any], sealed_with: str = "") -> Person:
         websites=_strings(raw, "websites"),
         domains=_strings(raw, "domains"),
         usernames=_strings(raw, "usernames"),
+        external_id=raw.get("external_id", ""),
         accounts=tuple(SocialAccount(a["platform"], a["handle"].strip()) for a in raw.get("accounts", ())),
         public=PublicValues(
             emails=_strings(public, "emails"),

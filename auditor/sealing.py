@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import AuditorError, InputError, Problem
+from .paths import write_private
 from .profiles import load_roster
 from .seal import SEALED_FORM, Sealer
 from .yamlfile import read_yaml
@@ -62,7 +62,7 @@ def seal_roster(roster: Path, out: Path, key: bytes) -> Sealed:
         f"# Sealed by `auditor seal` on {dt.date.today().isoformat()}: private values are keyed hashes\n"
         "# and the masks reports show. Audits need the same hash key; without it this file tells nothing.\n"
     )
-    _write_private(out, header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100))
+    write_private(out, header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100))
     return Sealed(len(people), sealed_now)
 
 
@@ -79,24 +79,6 @@ def _lists(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _lists(v) for k, v in value.items()}
     return value
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` readable by its owner only (0600 from the first byte), replacing the file
-    only once it is whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.unlink(missing_ok=True)
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
 
 
 def is_unsealed(people: list[Person]) -> bool:

@@ -39,7 +39,7 @@ LAYERS: tuple[tuple[frozenset[str], bool], ...] = (
     (frozenset({"fetch", "extract"}), False),
     (frozenset({"catalogue", "profiles", "advice", "findings"}), False),
     (frozenset({"detectors", "sources"}), False),
-    (frozenset({"audit"}), False),
+    (frozenset({"audit", "rosters"}), False),
     (frozenset({"history", "report"}), False),
     (frozenset({"workflow", "sealing", "progress", "demo", "cli", "__main__"}), True),
 )

@@ -1,0 +1,60 @@
+"""`auditor roster import`: read a roster file if there is one, merge an import into it, write it back
+whole (0600), and say who joined and who left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError, Problem
+from ..paths import write_private
+from ..profiles import load_roster
+from ..yamlfile import read_yaml
+from .merge import merge, roster_text
+from .parliament import list_members
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from ..fetch import Fetcher
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import did to the roster."""
+
+    people: int
+    joined: list[str]
+    left: list[str]
+    updated: int
+
+
+def import_parliament(
+    fetcher: Fetcher,
+    out: Path,
+    house: str,
+    *,
+    base_url: str,
+    progress: Callable[[str], None] | None = None,
+) -> Imported:
+    """Current members of `house` merged into the roster at `out` (created when absent). The existing
+    roster is checked first: a roster with problems is not rewritten, and nothing is fetched."""
+    top, existing = _existing(out)
+    members = list_members(fetcher, house, base_url=base_url, progress=progress)
+    chamber = "Commons" if house == "commons" else "Lords"
+    merged = merge(existing, [m.entry for m in members], "parliament:")
+    left_note = f"not among the {chamber}'s current members when imported: remove when no longer at risk"
+    write_private(out, roster_text(top, merged, source="Parliament's Members API", left_note=left_note))
+    load_roster([out])  # what was written is a roster `auditor validate` accepts
+    return Imported(len(merged.entries), merged.joined, merged.left, merged.updated)
+
+
+def _existing(out: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    if not out.exists():
+        return {"version": 1}, []
+    load_roster([out])  # every problem reported, as `validate` would
+    data = read_yaml(out).data
+    if not isinstance(data, dict):
+        raise InputError([Problem(str(out), None, "", "is not a roster")])
+    return dict(data), [dict(p) for p in data.get("people", [])]
