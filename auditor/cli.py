@@ -155,6 +155,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parliament.add_argument("--config", type=Path, metavar="FILE", help="network settings (proxy, timeouts)")
     _quiet(parliament)
+    from_csv = origin.add_parser(
+        "csv", help="people from an HR export: a CSV with a header row of roster fields"
+    )
+    from_csv.add_argument(
+        "csv", type=Path, metavar="FILE", help="the CSV (UTF-8; several values in a cell: a;b)"
+    )
+    from_csv.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="the roster to write (new file)"
+    )
+    _quiet(from_csv)
 
     catalogue = sub.add_parser("catalogue", help="site catalogues for the usernames source")
     catalogue_sub = catalogue.add_subparsers(dest="catalogue_command", required=True, metavar="ACTION")
@@ -504,8 +514,16 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
 
 def _cmd_roster(args: argparse.Namespace) -> int:
     from .fetch import Fetcher
-    from .rosters.run import import_parliament
+    from .rosters.run import import_csv, import_parliament
 
+    if args.origin == "csv":
+        done = import_csv(args.csv, args.out)
+        if not args.quiet:
+            print(f"{args.out}: {done.people} people from {args.csv} (mode 0600), with their private values:")
+            print(
+                f"seal it (`auditor seal {shlex.quote(str(args.out))} --out ...`) and delete the CSV export."
+            )
+        return EXIT_OK
     config = load_config_file(args.config)
 
     def progress(message: str) -> None:

@@ -189,3 +189,63 @@ def test_a_roster_with_problems_is_not_rewritten_and_nothing_is_fetched(
     assert run(local_server, out, config) == EXIT_BAD_INPUT
     assert out.read_text() == before
     assert local_server.requests == []
+
+
+# --- auditor roster import csv -------------------------------------------------------------------------
+
+HR_HEADER = "Name,Role,Group,Mobile,Home address,Public email,Relatives,DOB\n"
+JANE_ROW = (
+    'Jane Doe,MP for Exampleton,MPs,07700 900123,"12 Acacia Avenue, Exampleton EX2 3BB",'
+    "jane.doe.mp@parliament.example,Tom Doe;Lily Doe,1975-03-14\n"
+)
+
+
+def test_an_hr_export_becomes_a_roster_validate_accepts(tmp_path: Path) -> None:
+    export = tmp_path / "hr.csv"
+    export.write_text(
+        "\ufeff" + HR_HEADER + JANE_ROW + ",,,,,,,\n", encoding="utf-8"
+    )  # Excel's BOM, a blank row
+    out = tmp_path / "roster.yaml"
+    assert main(["roster", "import", "csv", str(export), "--out", str(out), "--quiet"]) == EXIT_OK
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert main(["validate", str(out)]) == EXIT_OK
+    (jane,) = load_roster([out])
+    assert (jane.id, jane.name, jane.role, jane.group) == ("jane-doe", "Jane Doe", "MP for Exampleton", "MPs")
+    assert jane.private.phones == ("07700 900123",)
+    assert jane.private.addresses == ("12 Acacia Avenue, Exampleton EX2 3BB",)
+    assert jane.private.relatives == ("Tom Doe", "Lily Doe")
+    assert jane.public.emails == ("jane.doe.mp@parliament.example",)
+    assert main(["roster", "import", "csv", str(export), "--out", str(out), "--quiet"]) == EXIT_BAD_INPUT
+
+
+def test_every_bad_row_is_named_by_line_and_column_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "hr.csv"
+    rows = [
+        JANE_ROW,
+        "Sam Patel,Correspondent,Journalists,not a phone,,sam@,Priya Patel,1988-13-02\n",  # line 3
+        ",Adviser,Staff,,,,,\n",  # line 4: no name
+        "Jane Doe,Intern,Staff,,,,,\n",  # line 5: the same id as line 2
+    ]
+    export.write_text(HR_HEADER + "".join(rows), encoding="utf-8")
+    out = tmp_path / "roster.yaml"
+    assert main(["roster", "import", "csv", str(export), "--out", str(out)]) == EXIT_BAD_INPUT
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "hr.csv:3: column 'Mobile', value 1: is not a phone number" in err
+    assert "hr.csv:3: column 'Public email', value 1: does not look like an email address" in err
+    assert "hr.csv:3: column 'DOB', value 1: must be a real date" in err
+    assert re.search(r"hr\.csv:4: .*'name' is missing", err)
+    assert "hr.csv:5: id: id 'jane-doe' is already used on line 2" in err
+
+
+def test_a_column_that_maps_to_no_field_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "hr.csv"
+    export.write_text("Name,Shoe size,Partner's mobile\nJane Doe,5,07700 900999\n", encoding="utf-8")
+    assert main(["roster", "import", "csv", str(export), "--out", str(tmp_path / "r.yaml")]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "hr.csv:1: Shoe size: is not a roster field" in err
+    assert "hr.csv:1: Partner's mobile: is not a roster field" in err  # never silently dropped

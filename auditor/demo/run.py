@@ -37,6 +37,9 @@ DEMO_SOURCES: dict[str, dict[str, Any]] = {
     "social": {"bluesky": {"base_url": "http://bsky.test"}, "mastodon": {"scheme": "http"}},
 }
 
+MEMBERS_API = "http://members-api.test"
+"""The sample web's look-alike of https://members-api.parliament.uk (two fictional MPs)."""
+
 # Fictional keys, only ever sent to the sample web's look-alikes: they switch the keyed sources on.
 DEMO_ENVIRON = {"COMPANIES_HOUSE_API_KEY": "demo-companies-house-key", "HIBP_API_KEY": "demo-hibp-key"}
 
@@ -57,6 +60,8 @@ def demo_config(proxy_url: str, cache: Path) -> Config:
 
 def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
     """Audit profiles/example.yaml against the bundled sample web and say where the report is."""
+    from ..fetch import Fetcher
+    from ..rosters.run import import_parliament
     from ..workflow import audit_with_history
 
     people = load_roster([shipped("profiles/example.yaml")])
@@ -89,6 +94,11 @@ def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
             environ=DEMO_ENVIRON,
             state=None,
         ).run
+        # A roster started from Parliament's own data, through a look-alike of its Members API.
+        with Fetcher(config.network) as fetcher:
+            imported = import_parliament(
+                fetcher, out / "imported-roster.yaml", "commons", base_url=MEMBERS_API
+            )
     plain_seen, sealed_seen = _sightings(run), _sightings(sealed_run)
     # What a sealed roster cannot do is send a private value: an email to a look-up service, a home
     # town to a people-search site. Everything else must be found alike, and nothing found that was not.
@@ -112,6 +122,12 @@ def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
             )
         else:
             print("  The sealed roster's findings DIFFER from the plain one's: a bug, please report it.")
+        print(
+            f"Imported:  {(out / 'imported-roster.yaml').resolve()}: {imported.people} MPs from a look-alike "
+            "of Parliament's Members API (`auditor roster import parliament`), public data only, private "
+            "fields left for the security team.",
+            file=sys.stderr,
+        )
         print(
             "(Alex Morgan's website answers with server errors on purpose: see how a source that could "
             "not be checked is reported as not checked, never as clear.)",

@@ -80,12 +80,19 @@ def merge(existing: Sequence[Mapping[str, Any]], imported: Sequence[dict[str, An
     return out
 
 
-def roster_text(top: Mapping[str, Any], merged: Merged, *, source: str, left_note: str) -> str:
+def roster_text(
+    top: Mapping[str, Any],
+    merged: Merged,
+    *,
+    source: str,
+    left_note: str,
+    again: str = "Public data is refreshed by importing again; private values are never touched.",
+) -> str:
     """The roster as YAML: top-level keys as given, each person in turn, with commented placeholders
     where a person has no private values yet, and a note above each who left."""
     header = (
         f"# Imported from {source} on {dt.date.today().isoformat()} by `auditor roster import`.\n"
-        "# Public data is refreshed by importing again; private values are never touched.\n"
+        f"# {again}\n"
         "# The filled-in roster is sensitive: keep it private, or seal it (`auditor seal`).\n"
     )
     head = {k: v for k, v in top.items() if k != "people"}

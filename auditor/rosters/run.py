@@ -10,7 +10,8 @@ from ..errors import InputError, Problem
 from ..paths import write_private
 from ..profiles import load_roster
 from ..yamlfile import read_yaml
-from .merge import merge, roster_text
+from .csv_import import read_csv
+from .merge import Merged, merge, roster_text
 from .parliament import list_members
 
 if TYPE_CHECKING:
@@ -48,6 +49,19 @@ def import_parliament(
     write_private(out, roster_text(top, merged, source="Parliament's Members API", left_note=left_note))
     load_roster([out])  # what was written is a roster `auditor validate` accepts
     return Imported(len(merged.entries), merged.joined, merged.left, merged.updated)
+
+
+def import_csv(source: Path, out: Path) -> Imported:
+    """The people of an HR export (CSV) as a new roster at `out`; refuses to write over a file."""
+    if out.exists():
+        raise InputError([Problem(str(out), None, "", "already exists: import a CSV into a new file")])
+    entries = read_csv(source)
+    merged = Merged(entries=entries, joined=[str(e["name"]) for e in entries])
+    again = "It holds private values: seal it (`auditor seal`) and delete the export."
+    text = roster_text({"version": 1}, merged, source=f"{source.name} (CSV)", left_note="", again=again)
+    write_private(out, text)
+    load_roster([out])
+    return Imported(len(entries), merged.joined, [], 0)
 
 
 def _existing(out: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
