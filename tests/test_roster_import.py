@@ -165,6 +165,7 @@ def test_a_second_import_reports_who_left_and_joined_and_keeps_every_private_val
     "search",
     [
         Reply(500, "down"),
+        Reply(429, "slow down"),
         Reply.json({"value": "not a search result"}),
         Reply(200, "<html>", {"content-type": "text/html"}),
     ],
