@@ -243,7 +243,7 @@ def test_demo_command_writes_the_reports(tmp_path: Path, cli_env: dict[str, str]
     # A roster started from Parliament's data (the Members API's look-alike) is one validate accepts.
     imported = tmp_path / "demo" / "imported-roster.yaml"
     assert run_cli("validate", imported, env=cli_env).returncode == 0
-    assert "external_id: parliament:9901" in imported.read_text()
+    assert "external_id: commons:9901" in imported.read_text()
     # A Bluesky post names her daughter's school.
     social = [f for p in data["people"] for f in p["findings"] if f["source"] == "social"]
     posts = [(f["category"], f["url"]) for f in social]

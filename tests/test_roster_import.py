@@ -107,7 +107,7 @@ def test_an_import_builds_a_roster_validate_accepts_with_public_data_only(
     people = load_roster([out])
     assert len(people) == 25
     jane = people[0]
-    assert (jane.id, jane.name, jane.external_id) == ("jane-example", "Jane Example", "parliament:9901")
+    assert (jane.id, jane.name, jane.external_id) == ("jane-example", "Jane Example", "commons:9901")
     assert jane.role == "Member of Parliament for Exampleton North"
     assert jane.group == "Example Party"
     assert jane.public.phones == ("020 7946 0001", "0113 496 0001")
@@ -250,3 +250,43 @@ def test_a_column_that_maps_to_no_field_is_refused_by_name(
     err = capsys.readouterr().err
     assert "hr.csv:1: Shoe size: is not a roster field" in err
     assert "hr.csv:1: Partner's mobile: is not a roster field" in err  # never silently dropped
+
+
+def test_a_looping_api_stops_and_never_replaces_a_good_roster(
+    local_server: LocalServer, tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    MembersApi(local_server, MEMBERS[:2])
+    out = tmp_path / "roster.yaml"
+    assert run(local_server, out, config, "--quiet") == EXIT_OK
+    before = out.read_text()
+    # The same page, whatever the skip, with a total that never ends.
+    page = {"items": [{"value": member(4, "New", "Person", "Seat 4")}], "totalResults": 10**6}
+    local_server.route("/api/Members/Search", Reply.json(page))
+    local_server.route("/api/Members/9904/Contact", Reply.json({"value": []}))
+    assert run(local_server, out, config) != EXIT_OK
+    assert out.read_text() == before
+    assert "more than 1200 members" in capsys.readouterr().err
+
+
+def test_lords_and_hand_added_namesakes_are_left_alone(
+    local_server: LocalServer, tmp_path: Path, config: Path
+) -> None:
+    MembersApi(local_server, MEMBERS[:2])
+    out = tmp_path / "roster.yaml"
+    # A member of staff typed in by hand, who shares an MP's name (and so her id).
+    out.write_text(
+        "version: 1\npeople:\n  - id: jane-example\n    name: Jane Example\n    role: Caseworker\n"
+        "    websites: ['https://caseworker.example/']\n    private: {phones: ['07700 900555']}\n"
+    )
+    assert run(local_server, out, config, "--quiet") == EXIT_OK
+    people = {p.id: p for p in load_roster([out])}
+    staff = people["jane-example"]
+    assert (staff.role, staff.external_id, staff.private.phones) == ("Caseworker", "", ("07700 900555",))
+    assert people["jane-example-9901"].external_id == "commons:9901"  # the MP, under her own id
+    # Importing the Lords into this roster reports no MP as "left".
+    local_server.route("/api/Members/Search", Reply.json({"items": [], "totalResults": 0}))
+    api = local_server.url("/").rstrip("/")
+    assert main(["roster", "import", "parliament", "--house", "lords", "--out", str(out), "--base-url", api,
+                 "--config", str(config), "--quiet"]) == EXIT_OK  # fmt: skip
+    assert "not among" not in out.read_text()
+    assert {p.id for p in load_roster([out])} == set(people)

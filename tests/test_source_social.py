@@ -220,3 +220,65 @@ def test_skipped_without_accounts(local_server: LocalServer, fetcher_factory: Fe
 )
 def test_html_is_read_as_text(markup: str, text: str) -> None:
     assert html_text(markup) == text
+
+
+def source(server: LocalServer, fetchers: FetcherFactory) -> SocialSource:
+    fetcher = fetchers(proxy=server.url("/").rstrip("/"), cache_enabled=False, retries=0)
+    settings = {"bluesky": {"base_url": f"http://{BSKY}"}, "mastodon": {"scheme": "http"}}
+    return SocialSource(settings, SourceContext(fetcher, Config(), {}))
+
+
+def test_a_server_answering_for_another_account_is_never_read_as_hers(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    stranger = {**ACCOUNT, "username": "janedoe_mp", "note": "<p>Plumber. 07700 900999</p>"}
+    mastodon(local_server)
+    local_server.route("/api/v1/accounts/lookup", Reply.json(stranger), host=MASTO)
+    only = dataclasses.replace(PERSON, accounts=(SocialAccount("mastodon", f"@jane@{MASTO}"),))
+    result = collect(local_server, fetcher_factory, person=only)
+    assert result.status is SourceStatus.FAILED
+    assert "answered for another account" in result.detail
+    assert result.documents == ()
+    finger = {"subject": "acct:someone@else.test", "links": []}
+    mastodon(local_server, finger=Reply.json(finger))
+    result = collect(local_server, fetcher_factory, person=only)
+    assert "answered WebFinger for another account" in result.detail
+    assert result.documents == ()
+
+
+def test_posts_that_cannot_be_read_keep_the_profile_read_and_say_so(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    bluesky(local_server, feed=Reply(500, "down"))
+    mastodon(local_server, statuses=Reply.json(None))
+    result = collect(local_server, fetcher_factory)
+    assert result.status is SourceStatus.FAILED
+    assert [d.url for d in result.documents] == [
+        "https://bsky.app/profile/jane.bsky.test",
+        f"http://{MASTO}/@jane",
+    ]
+    assert "jane.bsky.test's posts" in result.detail
+    assert "malformed" in result.detail  # a JSON null is not "no posts"
+
+
+def test_a_null_profile_is_malformed_not_absent(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    bluesky(local_server, profile=Reply.json(None))
+    only = dataclasses.replace(PERSON, accounts=(SocialAccount("bluesky", "jane.bsky.test"),))
+    result = collect(local_server, fetcher_factory, person=only)
+    assert result.status is SourceStatus.FAILED
+    assert "no such account" not in result.detail
+
+
+def test_a_host_that_said_stop_is_not_asked_again_for_anyone_this_run(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    bluesky(local_server, profile=Reply(429, "slow down"))
+    social = source(local_server, fetcher_factory)
+    only = dataclasses.replace(PERSON, accounts=(SocialAccount("bluesky", "jane.bsky.test"),))
+    first = social.collect(only)
+    second = social.collect(dataclasses.replace(only, id="sam", name="Sam Patel"))
+    assert first.status is second.status is SourceStatus.RATE_LIMITED
+    assert "not tried" in second.detail
+    assert len([r for r in local_server.requests if r.host.startswith(BSKY)]) == 1

@@ -14,9 +14,10 @@ from auditor.sources.third_party import Anchors, place_of
 PERSON = dataclasses.replace(
     JANE,
     role="Member of Parliament for Exampleton",
-    aliases=("Janey Doe",),
+    aliases=("Janey Doe", "Ms Jane Doe", "Jane Doe MP"),
     public=PublicValues(phones=("020 7946 0001",), emails=("jane.doe.mp@parliament.example",),
-                        addresses=("Constituency Office, 1 High Street, Wexcombe WX1 1AA",)),
+                        addresses=("Constituency Office, 1 High Street, Wexcombe WX1 1AA",
+                                   "House of Commons, London, SW1A 0AA")),
 )  # fmt: skip
 ANCHORS = Anchors(PERSON)
 
@@ -32,7 +33,16 @@ ANCHORS = Anchors(PERSON)
         ("Janey Doe (Jane Doe to the papers)", True, ("another of their names",)),
         ("Cllr Jane A. Doe of Exampleton", True, ("the place Exampleton",)),  # a middle initial
         ("JANE DOE MP, EXAMPLETON", True, ("the place Exampleton",)),
+        ("Exampleton MP Jane Doe said the road will close.", True, ("the place Exampleton",)),
+        ("Labour MP Jane Doe visited Exampleton.", True, ("the place Exampleton",)),
+        ("Minister Jane Doe of Exampleton", True, ("the place Exampleton",)),
+        ("Jane Doe's office in Exampleton", True, ("the place Exampleton",)),
+        ("JANE DOE OBE, EXAMPLETON", True, ("the place Exampleton",)),
         # Naming her, nothing else: maybe a namesake.
+        ("Ms Jane Doe, dentist. Jane Doe MP? No.", True, ()),  # her titles are not other names
+        ("Jane Doe teaches yoga in London.", True, ()),  # Parliament's own address ties no page
+        ("Jane Doe went for a bath in Wexcombe's river wexcombe", True, ("the place Wexcombe",)),
+        ("Jane Doe ref 1020794600012", True, ()),  # her number's digits inside a longer number
         ("Jane Doe, dentist in Otherton.", True, ()),
         ("Dear Jane Doe, your order has shipped.", True, ()),
         # Someone else.
@@ -41,6 +51,9 @@ ANCHORS = Anchors(PERSON)
         ("Jane Doe Smith of Exampleton.", False, ()),
         ("Jane Dobson of Exampleton.", False, ()),
         ("J. Doe of Exampleton.", False, ()),
+        ("JANE DOE SMITH, EXAMPLETON", False, ()),
+        # A line break ends a name: a heading above her name must not make her a namesake.
+        ("Exampleton Gazette\nJane Doe of Exampleton", True, ("the place Exampleton",)),
         ("Exampleton council minutes, no names.", False, ()),
     ],
 )

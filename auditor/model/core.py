@@ -137,7 +137,7 @@ class Person:
     accounts: tuple[SocialAccount, ...] = ()
     """Public social accounts (Bluesky, Mastodon) whose profiles and recent posts are read."""
     external_id: str = ""
-    """Where `auditor roster import` found this person ("parliament:4514"), "" for one typed in."""
+    """Where `auditor roster import` found this person ("commons:4514", "lords:3012"), "" for one typed in."""
     public: PublicValues = field(default_factory=PublicValues)
     private: PrivateValues = field(default_factory=PrivateValues)
     sealed: SealedValues = field(default_factory=SealedValues)

@@ -1,10 +1,11 @@
 """An imported list of people merged into a roster file, and the roster written back.
 
-People are matched on `external_id` (where the import found them, e.g. "parliament:4514"), else on `id`.
-An import owns the public data it brings (name, role, group, public values, websites, accounts, ...) and
-refreshes it; everything else a person holds is kept exactly: private values, sealed values, aliases
-and usernames added by hand. Someone no longer in the import is kept (their private values are the
-security team's to remove), marked in a comment, and reported as left.
+People are matched on `external_id` (where the import found them, e.g. "commons:4514") only: a person
+typed in by hand is never merged into an imported namesake. An import owns the name, role, group and
+public values it brings and refreshes them; websites, accounts, aliases and usernames are joined (a
+hand-added one stays); everything else a person holds is kept exactly: private and sealed values.
+Someone no longer in the import is kept (their private values are the security team's to remove),
+marked in a comment, and reported as left.
 """
 
 from __future__ import annotations
@@ -51,16 +52,17 @@ def merge(existing: Sequence[Mapping[str, Any]], imported: Sequence[dict[str, An
     for entry in existing:
         key = str(entry.get("external_id", ""))
         match = fresh.get(key) if key else None
-        if match is None and not key:
-            match = next((e for e in imported if e["id"] == entry.get("id")), None)
         if match is not None:
             seen.add(match["external_id"])
             kept = {k: v for k, v in entry.items() if k not in _OWNED}
             merged = {"id": entry["id"], **{k: v for k, v in match.items() if k != "id"}, **kept}
-            if "aliases" in entry and "aliases" in match:
-                merged["aliases"] = list(dict.fromkeys([*entry["aliases"], *match["aliases"]]))
-            if "usernames" in entry and "usernames" in match:
-                merged["usernames"] = list(dict.fromkeys([*entry["usernames"], *match["usernames"]]))
+            # Lists anyone may add to are joined, not replaced: a hand-added website or account stays.
+            for name in ("aliases", "usernames", "websites"):
+                if name in entry and name in match:
+                    merged[name] = list(dict.fromkeys([*entry[name], *match[name]]))
+            if "accounts" in entry and "accounts" in match:
+                both = [*entry["accounts"], *match["accounts"]]
+                merged["accounts"] = [dict(t) for t in dict.fromkeys(tuple(sorted(a.items())) for a in both)]
             out.entries.append(merged)
             out.updated += 1
         else:

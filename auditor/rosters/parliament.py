@@ -57,8 +57,12 @@ def list_members(
     """Every current member of `house` ("commons" or "lords") with their published contact details.
     Raises ImportFailed naming what could not be read."""
     base = base_url.rstrip("/")
-    found: list[dict[str, Any]] = []
-    for page in range(_MAX_PAGES):
+    found: dict[int, dict[str, Any]] = {}  # by member id: a page repeated by the server counts once
+    for page in range(_MAX_PAGES + 1):
+        if page == _MAX_PAGES:
+            raise ImportFailed(
+                f"the Members API gave more than {_MAX_PAGES * _PAGE} members: stopped, nothing written"
+            )
         query = urlencode(
             {"House": HOUSES[house], "IsCurrentMember": "true", "skip": page * _PAGE, "take": _PAGE}
         )
@@ -66,17 +70,17 @@ def list_members(
         items = data.get("items") if isinstance(data, dict) else None
         if not isinstance(items, list):
             raise ImportFailed(f"the Members API's search answer has no `items` list (page {page + 1})")
-        found += [i["value"] for i in items if isinstance(i, dict) and isinstance(i.get("value"), dict)]
+        for item in items:
+            value = item.get("value") if isinstance(item, dict) else None
+            if isinstance(value, dict) and isinstance(value.get("id"), int) and value["id"] > 0:
+                found.setdefault(value["id"], value)
         total = data.get("totalResults")
         if not items or (isinstance(total, int) and (page + 1) * _PAGE >= total):
             break
         if progress is not None:
             progress(f"listed {len(found)} members")
     members = []
-    for value in found:
-        member_id = value.get("id")
-        if not isinstance(member_id, int) or member_id <= 0:
-            continue
+    for member_id, value in found.items():
         contact = _json(fetcher, f"{base}/api/Members/{member_id}/Contact")
         entries = contact.get("value") if isinstance(contact, dict) else None
         contacts = [c for c in entries if isinstance(c, dict)] if isinstance(entries, list) else []
@@ -104,13 +108,10 @@ def member_entry(
     entry: dict[str, Any] = {
         "id": slug(name) or f"member-{member.get('id')}",
         "name": name,
-        "external_id": f"parliament:{member.get('id')}",
+        "external_id": f"{house}:{member.get('id')}",
         "role": role,
         "group": group or ("Commons" if house == "commons" else "Lords"),
     }
-    aliases = [a for a in dict.fromkeys((display, _text(member.get("nameFullTitle")))) if a and a != name]
-    if aliases:
-        entry["aliases"] = aliases
     phones: list[str] = []
     emails: list[str] = []
     addresses: list[str] = []

@@ -44,10 +44,9 @@ def import_parliament(
     top, existing = _existing(out)
     members = list_members(fetcher, house, base_url=base_url, progress=progress)
     chamber = "Commons" if house == "commons" else "Lords"
-    merged = merge(existing, [m.entry for m in members], "parliament:")
+    merged = merge(existing, [m.entry for m in members], f"{house}:")
     left_note = f"not among the {chamber}'s current members when imported: remove when no longer at risk"
-    write_private(out, roster_text(top, merged, source="Parliament's Members API", left_note=left_note))
-    load_roster([out])  # what was written is a roster `auditor validate` accepts
+    _write_checked(out, roster_text(top, merged, source="Parliament's Members API", left_note=left_note))
     return Imported(len(merged.entries), merged.joined, merged.left, merged.updated)
 
 
@@ -59,9 +58,21 @@ def import_csv(source: Path, out: Path) -> Imported:
     merged = Merged(entries=entries, joined=[str(e["name"]) for e in entries])
     again = "It holds private values: seal it (`auditor seal`) and delete the export."
     text = roster_text({"version": 1}, merged, source=f"{source.name} (CSV)", left_note="", again=again)
-    write_private(out, text)
-    load_roster([out])
+    _write_checked(out, text)
     return Imported(len(entries), merged.joined, [], 0)
+
+
+def _write_checked(out: Path, text: str) -> None:
+    """Write the roster only once it is one `auditor validate` accepts: a bad import never replaces a
+    good roster."""
+    trial = out.with_name(f".{out.name}.import")
+    write_private(trial, text)
+    try:
+        load_roster([trial])
+    except InputError:
+        trial.unlink(missing_ok=True)
+        raise
+    trial.replace(out)
 
 
 def _existing(out: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote, urlencode, urlsplit
@@ -32,6 +34,8 @@ _BREAKS = re.compile(r"<\s*(?:br|/p|/li|/h[1-6])\s*/?\s*>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]{0,1000}>")
 _MASTODON_HANDLE = re.compile(r"^@?([A-Za-z0-9_]{1,30})@([A-Za-z0-9.-]+(?::[0-9]{1,5})?)$")
 # Bluesky answers an unknown or closed account with 400 and one of these.
+_GONE = object()
+"""What `_json` answers for an account that is not there (a JSON `null` is malformed, not absent)."""
 _BLUESKY_GONE = {"InvalidRequest", "ActorNotFound", "AccountDeactivated", "AccountTakedown", "NotFound"}
 
 
@@ -50,8 +54,8 @@ class _Tally:
     checked: int = 0
     found: int = 0
     status: SourceStatus = SourceStatus.OK
-    stopped: set[str] = field(default_factory=set)
-    """Hosts that asked us to stop (429, or no requests left in the window): not asked again."""
+    stopped: Callable[[str], None] = lambda host: None
+    """Records a host that asked us to stop (the source's run-wide set)."""
 
     def trouble(self, which: str, trouble: ApiTrouble) -> None:
         self.notes.append(f"{which}: {trouble.detail}")
@@ -103,23 +107,30 @@ class SocialSource(Source):
         self.bluesky_url = str(bluesky.get("base_url") or BLUESKY_URL).rstrip("/")
         self.scheme = str(mastodon.get("scheme", "https"))
         self.posts = int(options.get("posts", 40))
+        # Hosts that asked us to stop (429, or no requests left in the window), for the whole run: the
+        # source's people are read in several threads, so the set is shared under a lock.
+        self._stopped: set[str] = set()
+        self._lock = threading.Lock()
 
     def collect(self, person: Person) -> SourceResult:
         if not person.accounts:
             return SourceResult(self.name, SourceStatus.SKIPPED, "no social accounts on the roster")
-        tally = _Tally()
+        tally = _Tally(stopped=self._stop)
         for index, account in enumerate(person.accounts, start=1):
             which = f"account {index} of {len(person.accounts)} ({account.platform} {account.handle})"
             host = self._host(account)
-            if host in tally.stopped:
+            with self._lock:
+                waiting = host in self._stopped
+            if waiting:
                 tally.notes.append(f"{which}: not tried, {host} asked us to wait")
+                tally.status = SourceStatus.RATE_LIMITED if tally.status is SourceStatus.OK else tally.status
                 continue
             try:
                 found = self._read(account, tally)
             except ApiTrouble as trouble:
                 tally.trouble(which, trouble)
                 if trouble.status is SourceStatus.RATE_LIMITED:
-                    tally.stopped.add(host)
+                    self._stop(host)
                 continue
             tally.checked += 1
             if found is None:
@@ -136,6 +147,10 @@ class SocialSource(Source):
         return SourceResult(
             self.name, tally.status, "; ".join(notes)[:1000], tuple(tally.documents), tuple(tally.failures)
         )
+
+    def _stop(self, host: str) -> None:
+        with self._lock:
+            self._stopped.add(host)
 
     def _host(self, account: SocialAccount) -> str:
         if account.platform == "bluesky":
@@ -154,7 +169,7 @@ class SocialSource(Source):
         service = "Bluesky"
         url = f"{self.bluesky_url}/xrpc/app.bsky.actor.getProfile?{urlencode({'actor': handle})}"
         profile, headers = self._json(url, service)
-        if profile is None:
+        if profile is _GONE:
             return None
         profile = records.expect_dict(profile, service, url, "the profile")
         shown = records.text_at(profile, "handle") or handle
@@ -177,10 +192,12 @@ class SocialSource(Source):
             {"actor": handle, "limit": min(self.posts, 100), "filter": "posts_and_author_threads"}
         )
         feed_url = f"{self.bluesky_url}/xrpc/app.bsky.feed.getAuthorFeed?{query}"
-        feed, _ = self._json(feed_url, service)
-        items = (
-            records.list_at(records.expect_dict(feed, service, feed_url, "the feed"), "feed") if feed else []
-        )
+        try:
+            feed = records.expect_dict(self._json(feed_url, service)[0], service, feed_url, "the feed")
+        except ApiTrouble as trouble:
+            tally.trouble(f"{shown}'s posts", trouble)  # the profile read still counts
+            return documents
+        items = records.list_at(feed, "feed")
         for item in items[: self.posts]:
             if not isinstance(item, dict) or item.get("reason"):
                 continue  # a repost is someone else's words
@@ -222,20 +239,29 @@ class SocialSource(Source):
         base = f"{self.scheme}://{netloc}"
         finger_url = f"{base}/.well-known/webfinger?{urlencode({'resource': f'acct:{user}@{domain}'})}"
         finger, _ = self._json(finger_url, service)
-        if finger is None:
+        if finger is _GONE:
             return None
+        finger = records.expect_dict(finger, service, finger_url, "WebFinger")
+        subject = records.text_at(finger, "subject").lower()
+        if subject and subject != f"acct:{user}@{domain}".lower():
+            other = f"{service} at {domain} answered WebFinger for another account"
+            raise ApiTrouble(SourceStatus.FAILED, other)
         # The account's server may be another host than the handle's (example.com -> ap.example.com).
         server = base
-        for link in records.list_at(records.expect_dict(finger, service, finger_url, "WebFinger"), "links"):
+        for link in records.list_at(finger, "links"):
             href = records.web_url(link.get("href") if isinstance(link, dict) else None, "")
             if href and isinstance(link, dict) and link.get("rel") == "self":
                 found = urlsplit(href)
                 server = f"{found.scheme}://{found.netloc}"
         lookup_url = f"{server}/api/v1/accounts/lookup?{urlencode({'acct': user})}"
         account, headers = self._json(lookup_url, service)
-        if account is None:
+        if account is _GONE:
             return None
         account = records.expect_dict(account, service, lookup_url, "the account")
+        if records.text_at(account, "username").lower() != user.lower():
+            # The server answered for someone else: never read a stranger's profile as theirs.
+            other = f"{service} at {urlsplit(server).netloc} answered for another account"
+            raise ApiTrouble(SourceStatus.FAILED, other)
         page = records.web_url(account.get("url"), f"{base}/@{user}")
         shown = f"@{user}@{domain}"
         named = f"{user} ({domain})"  # a label never reads as an email address: it is searched too
@@ -263,8 +289,13 @@ class SocialSource(Source):
             return documents
         query = urlencode({"limit": min(self.posts, 40), "exclude_reblogs": "true"})
         statuses_url = f"{server}/api/v1/accounts/{account_id}/statuses?{query}"
-        statuses = self._json(statuses_url, service)[0] or []
-        for status in records.expect_list(statuses, service, statuses_url, "the statuses")[: self.posts]:
+        try:
+            answer = self._json(statuses_url, service)[0]
+            statuses = records.expect_list(answer, service, statuses_url, "the statuses")
+        except ApiTrouble as trouble:
+            tally.trouble(f"{shown}'s posts", trouble)  # the profile read still counts
+            return documents
+        for status in statuses[: self.posts]:
             if not isinstance(status, dict) or status.get("reblog"):
                 continue
             card = records.dict_at(status, "card")
@@ -290,13 +321,13 @@ class SocialSource(Source):
     # --- both ------------------------------------------------------------------------------------------
 
     def _json(self, url: str, service: str) -> tuple[Any, Mapping[str, str]]:
-        """The JSON at `url` (None for an account that is not there: 404, or Bluesky's 400 naming it)
-        and the answer's headers."""
+        """The JSON at `url` (`_GONE` for an account that is not there: 404, or Bluesky's 400 naming
+        it) and the answer's headers."""
         response = get(self.ctx.fetcher, url, service=service, headers={"Accept": "application/json"})
         if response.status in (404, 410):
-            return None, response.headers
+            return _GONE, response.headers
         if response.status == 400 and service == "Bluesky" and _xrpc_error(response) in _BLUESKY_GONE:
-            return None, response.headers
+            return _GONE, response.headers
         if response.status == 401:
             raise http_error(response, service, url, "the server lets only signed-in users read its API")
         if not response.ok:
@@ -311,7 +342,7 @@ class SocialSource(Source):
         if remaining != "0":
             return False
         host = urlsplit(base).netloc.lower()
-        tally.stopped.add(host)
+        tally.stopped(host)
         tally.status = SourceStatus.RATE_LIMITED if tally.status is SourceStatus.OK else tally.status
         tally.notes.append(f"{service} at {host} has no requests left in its window: its posts were not read")
         return True

@@ -19,7 +19,7 @@ from ..values import emails as email_values
 from ..values import phones as phone_values
 from ..values.addresses import parse_address
 from ..values.names import find_name, find_phrase_value
-from ..values.tokens import TokenText
+from ..values.tokens import TokenText, find_phrase, phrase_tokens
 
 if TYPE_CHECKING:
     from ..model import Person
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 # "Member of Parliament for Exampleton", "MP for Exampleton North", "Councillor for Wexcombe ward".
 _PLACE_IN_ROLE = re.compile(r"\bfor\s+(?:the\s+)?([^,;()]{2,80}?)\s*(?:$|[,;(])", re.IGNORECASE)
 _NON_DIGITS = re.compile(r"\D+")
+# A phone number as written: digits with spaces, dots, dashes or brackets between, and no digit either side.
+_NUMBER_RUN = re.compile(r"(?<![\d])\+?\(?\d[\d\s().-]{5,20}\d(?![\d])")
+_PARLIAMENT = re.compile(r"house of (?:commons|lords)|palace of westminster", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,10 +57,15 @@ class Anchors:
 
     def __init__(self, person: Person) -> None:
         self.names = tuple(dict.fromkeys(n.strip() for n in (person.name, *person.aliases) if n.strip()))
+        own = set(phrase_tokens(person.name))
+        # An alias anchors only when it is another name, not the name with a title ("Ms Jane Doe",
+        # "Jane Doe MP"): one mention of a namesake would otherwise tie the page twice.
+        self.other_names = tuple(a for a in self.names[1:] if not own <= set(phrase_tokens(a)))
         places = [place_of(person.role)]
         for address in person.public.addresses:
             parts = parse_address(address)
-            if parts is not None:
+            # Parliament's own estate is every member's office: "London" ties no page to anyone.
+            if parts is not None and not _PARLIAMENT.search(address):
                 places.append(parts.town)
         self.places = tuple(dict.fromkeys(p for p in places if p))
         self.emails = tuple(
@@ -68,7 +76,7 @@ class Anchors:
             parsed = phone_values.parse(phone)
             if parsed is not None:
                 numbers.append(str(parsed.national_number))
-        self.numbers = tuple(dict.fromkeys(n for n in numbers if len(n) >= 7))
+        self.numbers = frozenset(n for n in numbers if len(n) >= 7)
 
     def of(self, text: str) -> Attribution | None:
         """How `text` is tied to the person, or None when it does not name them."""
@@ -76,11 +84,42 @@ class Anchors:
         named = [n for n in self.names if find_name(page, n) is not None]
         if not named:
             return None
-        anchors = [f"the place {p}" for p in self.places if find_phrase_value(page, p) is not None]
-        if len(named) > 1:
+        anchors = [f"the place {p}" for p in self.places if _place_on(page, p)]
+        if any(n in self.other_names for n in named):
             anchors.append("another of their names")
         lowered = text.lower()
-        digits = _NON_DIGITS.sub("", text)
-        if any(e in lowered for e in self.emails) or any(n in digits for n in self.numbers):
+        if any(e in lowered for e in self.emails) or self._number_on(text):
             anchors.append("one of their contact details")
         return Attribution(named[0], tuple(anchors))
+
+    def _number_on(self, text: str) -> bool:
+        """One of their numbers written as a number of its own (not inside a longer run of digits)."""
+        if not self.numbers:
+            return False
+        for run in _NUMBER_RUN.findall(text):
+            digits = _NON_DIGITS.sub("", run)
+            # Their national number, after at most a trunk 0 or a country code.
+            if any(digits.endswith(n) and len(digits) - len(n) <= 3 for n in self.numbers):
+                return True
+        return False
+
+
+def _place_on(page: TokenText, place: str) -> bool:
+    """The place named as a name: its words capitalised where the page has them ("took a bath" is not
+    Bath), and not the start of another name ("Exampleton Gazette", "North Exampleton"), though an
+    abbreviation may follow ("Exampleton MP Jane Doe")."""
+    words = phrase_tokens(place)
+    spans = [(first, last) for first, last in find_phrase(page, words)]
+    whole = find_phrase_value(page, words)
+    for first, last in spans:
+        raws = [t.raw for t in page.tokens[first : last + 1] if t.raw.isalpha() and len(t.raw) > 3]
+        if not all(r[0].isupper() for r in raws):
+            continue
+        if whole is not None and whole[0] == page.tokens[first].start:
+            return True
+        following = page.tokens[last + 1] if last + 1 < len(page.tokens) else None
+        abbreviation = following is not None and following.raw.isupper() and len(following.raw) <= 5
+        before = page.tokens[first - 1] if first > 0 else None
+        if abbreviation and not (before is not None and before.capitalised and page.joined(first - 1, first)):
+            return True
+    return False

@@ -132,10 +132,11 @@ class WebSearchSource(Source):
         else:
             raise NotConfigured("needs engine: searxng (with base_url) or engine: brave")
         host = host_of(self.engine.base_url)
+        onward = " and the engines it asks" if engine == "searxng" else ""
         self.notice = (
-            f"sends private phone numbers and emails to {host} (search_private_values)"
+            f"sends private phone numbers and emails to {host}{onward} (search_private_values)"
             if self.search_private
-            else f"sends names, public emails and usernames to {host}, never private values"
+            else f"sends names, public emails and usernames to {host}{onward}, never private values"
         )
 
     def collect(self, person: Person) -> SourceResult:
@@ -264,17 +265,15 @@ def search_queries(person: Person, *, include_private: bool = False) -> list[Que
     `include_private` (then private phones and emails too, shown masked)."""
     quoted = f'"{person.name.strip()}"'
     place = place_of(person.role)
-    texts = []
-    if place:
-        texts.append(f'{quoted} "{place}"')
-    elif person.role:
-        texts.append(f"{quoted} {person.role}")
-    texts += [f"{quoted} {topic}" for topic in _TOPICS]
+    first = [f'{quoted} "{place}"' if place else f"{quoted} {person.role}".strip()]
+    texts = [f"{quoted} {topic}" for topic in _TOPICS]
     texts += [f'"{alias.strip()}"' + (f' "{place}"' if place else "") for alias in person.aliases]
     texts += [f'"{email}"' for email in unique(person.public.emails)]
     texts += [f'"{username}"' for username in unique(person.usernames)]
-    queries = [Query(t, t) for t in unique(texts)]
+    private = []
     if include_private:
-        queries += [Query(f'"{p}"', f'"{mask_phone(p)}"') for p in unique(person.private.phones)]
-        queries += [Query(f'"{e}"', f'"{mask_email(e)}"') for e in unique(person.private.emails)]
-    return queries
+        # Straight after the name: asked for, they must not fall past queries_per_person.
+        private += [Query(f'"{p}"', f'"{mask_phone(p)}"') for p in unique(person.private.phones)]
+        private += [Query(f'"{e}"', f'"{mask_email(e)}"') for e in unique(person.private.emails)]
+    public = [Query(t, t) for t in unique(texts) if t not in first]
+    return [Query(first[0], first[0]), *private, *public]

@@ -355,45 +355,69 @@ def find_phrase_value(page: TokenText, value: str | tuple[str, ...]) -> tuple[in
 
 def find_name(page: TokenText, name: str) -> tuple[int, int] | None:
     """(start, end) of a person's name written as their whole name. A middle name or initial may sit
-    inside it ("Jane A. Doe"), and post-nominals may follow ("Jane Doe MP"); a longer name is someone
-    else: "Mary Jane Doe", "Jane Doe-Smith", "Jane Doe Smith"."""
+    inside it ("Jane A. Doe"), a title or a post may lead into it ("Labour MP Jane Doe", "Cllr Jane
+    Doe") and post-nominals may follow ("Jane Doe MP"); a longer name is someone else: "Mary Jane Doe",
+    "Jane Doe-Smith", "Jane Doe Smith", also in capitals ("JANE DOE SMITH")."""
     words = phrase_tokens(name)
     if not words:
         return None
     # Not split at hyphens, as phrases are: "Doe-Smith" is one surname, and not "Doe".
     for first, last in find_phrase(page, words, max_inserted=1 if len(words) >= 2 else 0):
-        if _extends_before(page, first) or _name_starts_before(page, first) or _name_goes_on(page, last):
+        capitals = all(t.raw.isupper() for t in page.tokens[first : last + 1] if t.raw.isalpha())
+        if _name_starts_before(page, first, capitals) or _name_goes_on(page, last, capitals):
             continue
         return page.tokens[first].start, page.tokens[last].end
     return None
 
 
-# Capitalised words that lead into a name without being part of it, at a sentence's start too.
+# Capitalised words that lead into a name without being part of it.
 _BEFORE_NAMES = _SENTENCE_WORDS | frozenset(
     {"contact", "call", "phone", "email", "ask", "dear", "meet", "thanks", "thank", "from", "pictured",
      "photo", "says", "said", "minister", "mp", "rt", "hon", "prof", "professor", "rev", "reverend",
      "miss", "mx", "former", "local", "candidate", "member", "chair", "clerk", "secretary", "treasurer",
-     "captain", "president", "today", "yesterday", "but", "so", "as", "when", "if", "while", "after"}
+     "captain", "president", "today", "yesterday", "but", "so", "as", "when", "if", "while", "after",
+     "baroness", "baron", "viscount", "countess", "earl", "duchess", "duke", "mayor", "deputy", "shadow",
+     "leader", "mep", "msp", "ms", "cllr", "alderman", "councillor", "sheriff", "judge", "justice"}
+)  # fmt: skip
+# After a name in capitals, only these say nothing about the name ("JANE DOE MP"); another word in
+# capitals may be more of the name ("JANE DOE SMITH").
+_POST_NOMINALS = frozenset(
+    {"mp", "msp", "ms", "mla", "am", "mep", "obe", "mbe", "cbe", "dbe", "kbe", "kc", "qc", "pc", "jp", "frs",
+     "phd", "dl", "lvo", "cvo", "rn", "bem"}
 )  # fmt: skip
 
 
-def _name_starts_before(page: TokenText, first: int) -> bool:
-    """A capitalised word right before a name, even at a sentence's start, is more of the name ("Mary
-    Jane Doe won"), unless it is one that leads into names ("Contact Jane Doe", "Cllr Jane Doe")."""
-    if first == 0 or not page.joined(first - 1, first):
+def _joined_as_one_name(page: TokenText, left: int, right: int) -> bool:
+    """Only spaces between two words. A line break ends a name: extracted text breaks lines both between
+    blocks (a heading, then "Jane Doe said...") and at a <br>, and a heading must not make her a
+    namesake; "Mary<br>Jane Doe" is the price."""
+    return all(c in " \t\u00a0" for c in page.between(left, right))
+
+
+def _name_starts_before(page: TokenText, first: int, capitals: bool) -> bool:
+    """A capitalised word right before a name is more of the name ("Mary Jane Doe won"), unless it leads
+    into names ("Contact Jane Doe", "Cllr Jane Doe") or, before a name not in capitals, is an
+    abbreviation ("Labour MP Jane Doe")."""
+    if first == 0 or not _joined_as_one_name(page, first - 1, first):
         return False
     before = page.tokens[first - 1]
-    return before.capitalised and before.raw.isalpha() and before.norm not in _BEFORE_NAMES
+    if not before.capitalised or not before.raw.isalpha() or before.norm in _BEFORE_NAMES:
+        return False
+    return capitals or not (before.raw.isupper() and len(before.raw) <= 5)
 
 
-def _name_goes_on(page: TokenText, last: int) -> bool:
-    """A capitalised word right after a name is more of a name ("Jane Doe Smith"); capitals only are
-    post-nominals ("MP", "OBE", "KC"), and a break ends the name."""
+def _name_goes_on(page: TokenText, last: int, capitals: bool) -> bool:
+    """A capitalised word right after a name is more of a name ("Jane Doe Smith"); post-nominals are not
+    ("Jane Doe MP", "JANE DOE OBE"), and a break ends the name."""
     nxt = last + 1
-    if nxt >= len(page.tokens) or not page.joined(last, nxt):
+    if nxt >= len(page.tokens) or not _joined_as_one_name(page, last, nxt):
         return False
     following = page.tokens[nxt]
-    return following.capitalised and following.raw.isalpha() and not following.raw.isupper()
+    if not following.capitalised or not following.raw.isalpha():
+        return False
+    if following.raw.isupper():
+        return following.norm not in _POST_NOMINALS if capitals else False
+    return True
 
 
 # Words that make a place or a club a different one: "North Exampleton Harriers", "Upper Wexcombe".
