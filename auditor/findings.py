@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 
 from .keys import keyed_hash
@@ -12,13 +13,25 @@ Advise = Callable[[Category, str, Match, bool], tuple[str, ...]]
 """(category, source, match, archived) -> advice ids, most specific first."""
 
 SEVERITY_WEIGHT = {
-    Severity.CRITICAL: 40,
-    Severity.HIGH: 15,
-    Severity.MEDIUM: 5,
-    Severity.LOW: 2,
-    Severity.INFO: 0,
+    Severity.CRITICAL: 40.0,
+    Severity.HIGH: 15.0,
+    Severity.MEDIUM: 5.0,
+    Severity.LOW: 2.0,
+    Severity.INFO: 0.0,
 }
-"""Points one distinct exposed value adds to the score; the score is capped at 100."""
+"""What one distinct exposed value weighs, shown in one live place (see `exposure_score`)."""
+ARCHIVED_ONLY = 0.4
+"""An exposure seen only in archived copies weighs this share: a determined attacker finds it, most don't."""
+SCALE = 120.0
+"""Exposure at which the score reads 63 (1 - 1/e of 100): the curve's knee. One critical value on one
+page reads 28; on five pages, 67; several ways to reach and locate someone, on many pages, in the 90s."""
+
+# What an attacker gains from each kind of finding: reach them directly, find their home, build a story.
+_GAINS = (
+    ("reach", {Category.PHONE, Category.EMAIL, Category.MESSAGING_LINK}),
+    ("locate", {Category.ADDRESS, Category.LOCATION}),
+    ("story", {Category.DATE_OF_BIRTH, Category.RELATIVE, Category.OTHER, Category.ACCOUNT}),
+)
 
 
 def fingerprint(key: bytes, person_id: str, category: Category, value_key: str, url: str) -> str:
@@ -64,21 +77,57 @@ def build_findings(
 
 
 def exposure_score(findings: Iterable[Finding]) -> Score:
-    """Each distinct exposed value counts once, at its worst severity, however many pages show it."""
+    """How exposed a person is, as a 0-100 reading and an exact ordering.
+
+    Each distinct exposed value counts at its worst severity, more for every further live place that
+    shows it (with diminishing returns: the second page adds half a page's worth, the fourth a third),
+    and at `ARCHIVED_ONLY` when only archives show it. The sum is the ordering (`Score.rank`): a person
+    with strictly more exposure always ranks higher. The reading follows it on a curve that nears 100
+    without reaching it, so two very different people never both read 100."""
     worst: dict[tuple[Category, str], Severity] = {}
+    live: dict[tuple[Category, str], set[str]] = {}
+    archived: dict[tuple[Category, str], set[str]] = {}
     for f in findings:
         k = (f.category, f.key)
         if k not in worst or f.severity.rank < worst[k].rank:
             worst[k] = f.severity
-    value = min(100, sum(SEVERITY_WEIGHT[s] for s in worst.values()))
-    if value == 0:
-        meaning = "Nothing an attacker could use was found in the sources that were checked."
-    elif value < 20:
-        meaning = "Some minor details are public; worth tidying up, not urgent."
-    elif value < 40:
-        meaning = "Personal details are public that would help a stranger approach you convincingly."
-    elif value < 80:
-        meaning = "A stranger could contact you directly or find where you live: act on the top actions."
-    else:
-        meaning = "Serious exposure: several ways to reach or locate you are public. Act on this now."
-    return Score(value, meaning)
+        (archived if f.archived_at is not None else live).setdefault(k, set()).add(f.url)
+    rank = 0.0
+    gains: set[str] = set()
+    places: set[str] = set()
+    for k, severity in worst.items():
+        weight = SEVERITY_WEIGHT[severity]
+        if not weight:
+            continue
+        shown = len(live.get(k, ()))
+        rank += weight * (1 + math.log2(shown)) if shown else weight * ARCHIVED_ONLY
+        places |= live.get(k, set())
+        if severity.rank <= Severity.HIGH.rank and shown:  # what an attacker gains from live pages
+            gains |= {gain for gain, kinds in _GAINS if k[0] in kinds}
+    # Rounded down, the reading never reaches 100: there is always a worse exposure.
+    value = math.floor(100 * (1 - math.exp(-rank / SCALE)))
+    if rank > 0:
+        value = max(value, 1)  # something was found: never read as nothing
+    return Score(value, _meaning(value, rank, gains, places), rank)
+
+
+def _meaning(value: int, rank: float, gains: set[str], places: set[str]) -> str:
+    """Why the score is what it is, in one line: what an attacker gains, and from how many live places."""
+    if rank == 0:
+        return "Nothing an attacker could use was found in the sources that were checked."
+    parts = [
+        text
+        for gain, text in (
+            ("reach", "reachable directly"),
+            ("locate", "locatable"),
+            ("story", "enough for a convincing story"),
+        )
+        if gain in gains
+    ]
+    what = (", ".join(parts[:-1]) + " and " + parts[-1]) if len(parts) > 1 else (parts[0] if parts else "")
+    if not what:
+        what = "minor details public" if value < 20 else "personal details public"
+    where = (
+        f"{len(places)} live place{'' if len(places) == 1 else 's'}" if places else "in archived copies only"
+    )
+    return f"{what[0].upper()}{what[1:]}; {where}."

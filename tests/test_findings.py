@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor.findings import build_findings, exposure_score
-from auditor.model import Category, DocKind, Document, Extracted, Hit, Match, Severity
+from auditor.model import Category, DocKind, Document, Extracted, Finding, Hit, Match, Severity
 
 KEY = b"test-key"
 
@@ -70,11 +74,59 @@ def test_a_new_snapshot_of_the_same_page_keeps_the_fingerprint() -> None:
     assert first.url != later.url  # the report still cites the snapshot actually read
 
 
-def test_score_counts_each_value_once_and_caps_at_100() -> None:
-    one = build_findings(
-        "jane-doe", [(doc(f"http://jane.example/{i}"), hit()) for i in range(5)], key=KEY, advise=advise
-    )
-    assert exposure_score(one).value == 40  # one critical value, however many pages show it
-    many = [dataclasses.replace(one[0], key=f"+4477009001{i:02d}") for i in range(5)]
-    assert exposure_score(many).value == 100
+def test_the_score_counts_each_value_once_more_for_each_live_place_less_when_archived() -> None:
+    pages = [(doc(f"http://jane.example/{i}"), hit()) for i in range(5)]
+    once = build_findings("jane-doe", pages[:1], key=KEY, advise=advise)
+    five = build_findings("jane-doe", pages, key=KEY, advise=advise)
+    assert exposure_score(once).value == 28  # one critical value on one page
+    assert exposure_score(five).value == 66  # the same value on five pages: more, with diminishing returns
+    assert exposure_score(five).meaning == "Reachable directly; 5 live places."
+    archived = [dataclasses.replace(f, archived_at=dt.datetime(2019, 1, 1, tzinfo=dt.UTC)) for f in once]
+    assert 0 < exposure_score(archived).rank < exposure_score(once).rank
+    assert exposure_score(archived).meaning.endswith("in archived copies only.")
     assert exposure_score([]).value == 0
+    assert exposure_score([]).meaning.startswith("Nothing an attacker could use")
+
+
+def test_two_very_different_people_never_tie_at_the_top() -> None:
+    template = build_findings("jane-doe", [(doc("http://x.example/"), hit())], key=KEY, advise=advise)[0]
+
+    def person(values: int, places: int) -> list[Finding]:
+        return [
+            dataclasses.replace(template, key=f"+4477009001{v:02d}", url=f"http://site{p}.example/")
+            for v in range(values)
+            for p in range(places)
+        ]
+
+    heavy, heavier = exposure_score(person(6, 8)), exposure_score(person(12, 20))
+    assert heavy.value < 100
+    assert heavier.value < 100
+    assert heavier.rank > heavy.rank  # the ordering the dashboard sorts by
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(Category)),
+            st.sampled_from(list(Severity)),
+            st.integers(0, 5),  # which value
+            st.integers(0, 6),  # which page
+            st.booleans(),  # archived
+        ),
+        max_size=25,
+    ),
+    st.integers(0, 24),
+)
+def test_strictly_more_exposure_never_ranks_lower(raw: list[tuple[Any, ...]], cut: int) -> None:
+    template = build_findings("jane-doe", [(doc("http://x.example/"), hit())], key=KEY, advise=advise)[0]
+    found = [
+        dataclasses.replace(
+            template, category=category, severity=severity, key=f"v{value}", url=f"http://p{page}.example/",
+            archived_at=dt.datetime(2019, 1, 1, tzinfo=dt.UTC) if old else None,
+        )
+        for category, severity, value, page, old in raw
+    ]  # fmt: skip
+    fewer = found[: min(cut, len(found))]
+    assert exposure_score(found).rank >= exposure_score(fewer).rank
+    assert exposure_score(found).value >= exposure_score(fewer).value
+    assert 0 <= exposure_score(found).value < 100

@@ -56,7 +56,7 @@ def test_a_month_with_runs(store: HistoryStore) -> None:
     assert sum(feb.by_category.values()) == feb.total_findings == 3
     assert (feb.new, feb.resolved, feb.reappeared) == (1, 1, 1)
     assert [(p.id, p.score) for p in feb.most_at_risk] == [
-        ("jane-doe", 95),
+        ("jane-doe", 54),  # two critical values and a high one, each on one page
         ("eve-hostile", 0),
         ("sam-patel", 0),
     ]
@@ -153,7 +153,7 @@ def test_the_json_file(store: HistoryStore, tmp_path: Path) -> None:
         "id": "jane-doe",
         "name": "Jane Doe",
         "group": "MPs",
-        "score": 95,
+        "score": 54,
         "incomplete": True,
         "by_severity": {"critical": 2, "high": 1, "medium": 0, "low": 0, "info": 0},
     }

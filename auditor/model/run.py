@@ -25,6 +25,9 @@ class Score:
 
     value: int
     meaning: str
+    rank: float = 0.0
+    """The exact ordering the value is read from: riskiest first sorts on this, so people never tie at
+    the top of the 0-100 reading."""
 
 
 @dataclass(frozen=True)

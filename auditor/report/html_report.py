@@ -125,10 +125,11 @@ def strict_csp(css: str) -> str:
     return CSP.replace("'unsafe-inline'", style_hash(css))
 
 
-def risk_order(person: PersonView) -> tuple[int, ...]:
-    """Sort key, riskiest first: score, then the worst counts; an incomplete audit before a clean one."""
+def risk_order(person: PersonView) -> tuple[float, ...]:
+    """Sort key, riskiest first: the score's exact ordering, then the worst counts; an incomplete audit
+    before a clean one."""
     counts = tuple(-person.counts.get(s.value, 0) for s in Severity)
-    return (-person.score, *counts, 0 if person.incomplete else 1)
+    return (-person.rank, *counts, 0 if person.incomplete else 1)
 
 
 def make_environment() -> jinja2.Environment:

@@ -95,6 +95,8 @@ class PersonView:
     """Findings a person decided about: listed apart, not counted."""
     awaiting_triage: int | None = None
     """None without history."""
+    rank: float = 0.0
+    """The ordering the score is read from: riskiest first sorts on it (no ties at the top)."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ def _person_view(
         group=audit.person.group,
         score=audit.score.value,
         score_meaning=audit.score.meaning,
+        rank=audit.score.rank,
         counts=counts,
         sources=tuple(
             SourceView(
