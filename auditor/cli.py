@@ -80,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--reveal", action="store_true", help="show private values unmasked in the outputs")
     audit.add_argument(
+        "--format-version",
+        type=int,
+        choices=(1, 2),
+        default=2,
+        help="findings.json's schema_version: 2 (default) or 1, for tools that parse the old shape",
+    )
+    audit.add_argument(
         "--strict", action="store_true", help="exit 3 when any source failed (incomplete audit)"
     )
     _quiet(audit)
@@ -345,6 +352,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         environ=os.environ,
         state=state,
         inputs=args.rosters,
+        format_version=args.format_version,
     )
     log.info("wrote %s", outcome.paths.index)
     if args.reveal:

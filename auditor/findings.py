@@ -108,7 +108,8 @@ def exposure_score(findings: Iterable[Finding]) -> Score:
     value = math.floor(100 * (1 - math.exp(-rank / SCALE)))
     if rank > 0:
         value = max(value, 1)  # something was found: never read as nothing
-    return Score(value, _meaning(value, rank, gains, places), rank)
+    order = tuple(g for g, _ in _GAINS if g in gains)
+    return Score(value, _meaning(value, rank, gains, places), rank, order, len(places))
 
 
 def _meaning(value: int, rank: float, gains: set[str], places: set[str]) -> str:

@@ -62,6 +62,7 @@ def audit_with_history(
     state: Path | None,
     inputs: Sequence[Path] = (),
     today: dt.date | None = None,
+    format_version: int = 2,
 ) -> AuditOutcome:
     """The whole audit under a lock (so two cron runs never overlap); history when `state` is given."""
     lock = lock_file_for(state, out)
@@ -69,7 +70,9 @@ def audit_with_history(
     with run_lock(lock):
         if state is None:
             run = _audit(people, config, key=key, progress=progress, environ=environ)
-            paths = write_outputs(run, out, reveal=reveal, advice=AdviceBook.load())
+            paths = write_outputs(
+                run, out, reveal=reveal, advice=AdviceBook.load(), format_version=format_version
+            )
             return AuditOutcome(run, {}, paths, None)
         with HistoryStore.open(state, key) as store:
             today = today or dt.date.today()
@@ -106,6 +109,7 @@ def audit_with_history(
                         triage=Triage(triaged, changes.came_back, awaiting, with_history=True),
                         advice=AdviceBook.load(),
                         staged=staged,
+                        format_version=format_version,
                     )
                     staged.publish()  # a report that cannot be put in place rolls the run back too
             except BaseException:

@@ -144,8 +144,13 @@ def test_failing_seeds_are_reported_failed_while_the_rest_completes(audited: Any
 def test_outputs_are_masked_valid_and_safe(audited: Any) -> None:
     _, out, _ = audited
     data = json.loads((out / "findings.json").read_text())
-    schema = json.loads(package_data("findings.schema.json").read_text())
+    assert data["schema_version"] == 2
+    schema = json.loads(package_data("findings.v2.schema.json").read_text())
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    jane = findings_of(out, "jane-doe")
+    assert jane["score"] < 100
+    assert jane["score_reason"].endswith("live places.")
+    assert all("last_seen" in f and "triage" in f for f in jane["findings"])
     everything = "\n".join(p.read_text() for p in out.rglob("*") if p.is_file())
     for secret in ("900123", "900 123", "900456", "jane.home@", "Acacia Avenue", "sam.patel.home"):
         assert secret not in everything, secret

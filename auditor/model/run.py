@@ -28,6 +28,10 @@ class Score:
     rank: float = 0.0
     """The exact ordering the value is read from: riskiest first sorts on this, so people never tie at
     the top of the 0-100 reading."""
+    gains: tuple[str, ...] = ()
+    """What an attacker gains from live pages: reach, locate, story."""
+    live_places: int = 0
+    """Live pages (not archived copies) showing an exposed value."""
 
 
 @dataclass(frozen=True)

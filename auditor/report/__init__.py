@@ -10,7 +10,7 @@ from ..advice import AdviceBook
 from .csv_report import render_csv
 from .files import Staged, replace_manifest
 from .html_report import Renderer
-from .json_report import render_json
+from .json_report import SCHEMA_VERSION, render_json
 from .view import RunView, build_view
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ def write_outputs(
     triage: Triage | None = None,
     advice: AdviceBook | None = None,
     staged: Staged | None = None,
+    format_version: int = SCHEMA_VERSION,
 ) -> OutputPaths:
     """Render everything first, then write each file atomically: a failure leaves the old reports.
 
@@ -46,7 +47,7 @@ def write_outputs(
     renderer = Renderer.create(advice or AdviceBook.load())
     pages = {out / "people" / f"{p.id}.html": renderer.person(view, p) for p in view.people}
     files = {
-        out / "findings.json": render_json(view),
+        out / "findings.json": render_json(view, format_version),
         out / "findings.csv": render_csv(view),
         **pages,
         # The dashboard last: it links to the person reports, which exist by the time it appears.

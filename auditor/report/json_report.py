@@ -1,4 +1,5 @@
-"""findings.json (schema_version 1): the shape the README documents and data/findings.schema.json checks."""
+"""findings.json: schema_version 2 (data/findings.v2.schema.json) by default, or 1
+(data/findings.schema.json) for anyone who parses the old shape: `--format-version 1`."""
 
 from __future__ import annotations
 
@@ -8,13 +9,44 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .view import RunView
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+FORMAT_VERSIONS = (1, 2)
 
 
-def to_json(view: RunView) -> dict[str, Any]:
-    """The findings.json document for a run."""
+def to_json(view: RunView, version: int = SCHEMA_VERSION) -> dict[str, Any]:
+    """The findings.json document for a run, in schema `version`."""
+    document = _v1(view)
+    if version == 1:
+        return document
+    document["schema_version"] = 2
+    for person, data in zip(view.people, document["people"], strict=True):
+        data.update(
+            score_reason=person.score_meaning,
+            score_rank=round(person.rank, 3),
+            score_gains=list(person.gains),
+            live_places=person.live_places,
+        )
+        for finding, record in zip(person.findings, data["findings"], strict=True):
+            record.update(
+                label=finding.label,
+                detail=finding.detail,
+                last_seen=person.last_seen or view.started_at,
+                triage=(
+                    {
+                        "decision": finding.triage,
+                        "reason": finding.triage_reason,
+                        "until": finding.triage_until or None,
+                    }
+                    if finding.triage
+                    else None
+                ),
+            )
+    return document
+
+
+def _v1(view: RunView) -> dict[str, Any]:
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": 1,
         "generated_at": view.generated_at,
         "auditor_version": view.version,
         "people": [
@@ -58,5 +90,5 @@ def to_json(view: RunView) -> dict[str, Any]:
     }
 
 
-def render_json(view: RunView) -> str:
-    return json.dumps(to_json(view), indent=2, ensure_ascii=False) + "\n"
+def render_json(view: RunView, version: int = SCHEMA_VERSION) -> str:
+    return json.dumps(to_json(view, version), indent=2, ensure_ascii=False) + "\n"

@@ -46,6 +46,10 @@ class FindingView:
     triage: str = ""
     """accepted, not-me or fixed when a person triaged it (then it does not count)."""
     triage_note: str = ""
+    triage_reason: str = ""
+    """Why, as typed, masked unless revealed."""
+    triage_until: str = ""
+    """YYYY-MM-DD an accepted risk is re-examined after; "" for none."""
     came_back: bool = False
     """It was marked fixed, and is still there."""
 
@@ -97,6 +101,10 @@ class PersonView:
     """None without history."""
     rank: float = 0.0
     """The ordering the score is read from: riskiest first sorts on it (no ties at the top)."""
+    gains: tuple[str, ...] = ()
+    live_places: int = 0
+    last_seen: str = ""
+    """When this run saw its findings (its start)."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +185,9 @@ def _person_view(
         new_count=sum(1 for _, v in counted if v.status == FindingStatus.NEW),
         triaged=tuple(v for v in views if v.triage),
         awaiting_triage=triage.awaiting.get(audit.person.id, 0) if triage.with_history else None,
+        gains=audit.score.gains,
+        live_places=audit.score.live_places,
+        last_seen=utc_iso(run.started_at),
     )
 
 
@@ -212,6 +223,10 @@ def _finding_view(
         archived_at=utc_iso(finding.archived_at) if finding.archived_at else "",
         triage=decision.decision if decision else "",
         triage_note=_triage_note(decision, reveal, secrets) if decision else "",
+        triage_reason=(decision.reason if reveal else mask_text(decision.reason, secrets))
+        if decision
+        else "",
+        triage_until=decision.until.isoformat() if decision and decision.until else "",
         came_back=finding.id in triage.came_back,
     )
 
