@@ -110,6 +110,7 @@ def audit_with_history(
                         advice=AdviceBook.load(),
                         staged=staged,
                         format_version=format_version,
+                        unverified=changes.unchecked,
                     )
                     staged.publish()  # a report that cannot be put in place rolls the run back too
             except BaseException:

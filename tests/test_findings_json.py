@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
@@ -15,6 +15,9 @@ from auditor.model import Decision, Triage
 from auditor.report.json_report import to_json
 from auditor.report.view import build_view
 from auditor.resources import package_data
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 RUN = run_on("2024-02-20", audit(JANE, [PHONE, EMAIL, ADDRESS]))
 ACCEPTED = Decision(
@@ -61,3 +64,42 @@ def test_the_v2_schema_refuses_a_document_that_is_not_one() -> None:
     data["people"][0]["findings"][0]["status"] = "gone"
     with pytest.raises(jsonschema.ValidationError):
         validate(data, "findings.v2.schema.json")
+
+
+def test_a_finding_whose_source_fails_is_carried_forward_unverified_then_resolved_once_checked(
+    tmp_path: Path,
+) -> None:
+    from test_history import KEY
+
+    from auditor.history import HistoryStore, record_run
+
+    with HistoryStore.open(tmp_path / "state.sqlite", KEY) as store:
+        first = record_run(store, run_on("2024-01-15", audit(JANE, [PHONE])))
+        assert not first.unchecked.get(JANE.id)
+        # The source behind the phone fails: the finding is not dropped, it is carried forward.
+        failed = run_on("2024-02-15", audit(JANE, [], failed=[PHONE.source]))
+        second = record_run(store, failed)
+        (carried,) = second.unchecked[JANE.id]
+        assert (carried.id, carried.source, carried.severity) == (PHONE.id, PHONE.source, "critical")
+        assert carried.evidence  # what its last sighting showed, masked
+        assert "900123" not in carried.evidence
+        view = build_view(
+            failed, changes=second.changes, resolved=second.resolved, unverified=second.unchecked
+        )
+        data = to_json(view)
+        validate(data, "findings.v2.schema.json")
+        (record,) = data["people"][0]["findings"]
+        assert record["status"] == "unverified"
+        assert (
+            record["detail"] == f"not re-checked this run because {PHONE.source} failed; last seen 2024-01-15"
+        )
+        assert record["last_seen"].startswith("2024-01-15")
+        assert record["advice"] == list(PHONE.advice)
+        assert "unverified" not in json.dumps(to_json(view, 1))  # version 1 has no such status
+        # Its source works again and it is still there: persisting, open all along.
+        third = record_run(store, run_on("2024-03-15", audit(JANE, [PHONE])))
+        assert third.changes[PHONE.id].status.value == "persisting"
+        # Its source works and it is gone: resolved.
+        fourth = record_run(store, run_on("2024-04-15", audit(JANE, [])))
+        assert [r.id for r in fourth.resolved[JANE.id]] == [PHONE.id]
+        assert not fourth.unchecked.get(JANE.id)

@@ -114,8 +114,14 @@ def test_a_failed_source_resolves_nothing_it_did_not_see(months: tuple[Auditor, 
     crawl = failed.source("crawl")
     assert crawl["status"] == "failed", crawl
     assert crawl["detail"], crawl
-    assert failed.person["findings"] == []
-    assert failed.person["resolved"] == []  # unseen because unchecked: not gone
+    # Unseen because unchecked: carried forward as unverified with their last sighting, not dropped.
+    carried = failed.person["findings"]
+    assert carried
+    assert {f["status"] for f in carried} == {"unverified"}
+    assert all(f["detail"].startswith("not re-checked this run because crawl failed") for f in carried)
+    assert "not re-checked this time" in failed.report.lower()
+    assert "unverified" in failed.index.lower()
+    assert failed.person["resolved"] == []  # and not gone
     assert "crawl failed" in failed.result.stderr
     assert "not checked (failed)" in failed.report.lower()
     assert section(failed.report, "resolved") == ""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..keys import keyed_hash
-from ..mask import mask_value
+from ..mask import mask_text, mask_value, secret_words
 from ..model import (
     AuditRun,
     Category,
@@ -95,6 +96,7 @@ def _record_person(
     changes: dict[str, Change],
 ) -> None:
     person = audit.person
+    secrets = secret_words(person)
     db.execute(
         "INSERT INTO person_runs (run_id, person_id, name, grp, score) VALUES (?, ?, ?, ?, ?)",
         (run_id, person.id, person.name, person.group, audit.score.value),
@@ -118,11 +120,15 @@ def _record_person(
         ).fetchone()
         url = scrub_url(finding.url, person, _own_values(finding))
         masked = scrub(mask_value(finding.category, finding.value), person)
+        # What this sighting showed, masked as the reports show it: kept to carry it forward unverified.
+        evidence = scrub(mask_text(finding.evidence, secrets), person)
+        label = scrub(finding.label, person)
         if row is None:
             status, first_seen = FindingStatus.NEW, started
             db.execute(
                 "INSERT INTO findings (id, person_id, category, severity, match, source, url, value_hash, "
-                "masked, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "masked, first_seen, last_seen, evidence, advice, label) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     finding.id,
                     person.id,
@@ -135,6 +141,9 @@ def _record_person(
                     masked,
                     started,
                     started,
+                    evidence,
+                    ",".join(finding.advice),
+                    label,
                 ),
             )
         else:
@@ -142,7 +151,7 @@ def _record_person(
             first_seen = str(row["first_seen"])
             db.execute(
                 "UPDATE findings SET severity = ?, match = ?, source = ?, url = ?, masked = ?, "
-                "last_seen = ?, resolved_run = NULL WHERE id = ?",
+                "last_seen = ?, resolved_run = NULL, evidence = ?, advice = ?, label = ? WHERE id = ?",
                 (
                     finding.severity.value,
                     finding.match.value,
@@ -150,6 +159,9 @@ def _record_person(
                     url,
                     masked,
                     started,
+                    evidence,
+                    ",".join(finding.advice),
+                    label,
                     finding.id,
                 ),
             )
@@ -190,7 +202,8 @@ def _absent(
         if s.checked is not None
     }
     rows = db.execute(
-        "SELECT id, category, masked, url, last_seen, source FROM findings "
+        "SELECT id, category, masked, url, last_seen, source, severity, match, evidence, advice, label "
+        "FROM findings "
         "WHERE person_id = ? AND resolved_run IS NULL ORDER BY category, id",
         (audit.person.id,),
     ).fetchall()
@@ -212,7 +225,17 @@ def _absent(
             db.execute("INSERT INTO finding_resolutions VALUES (?, ?)", (view.id, run_id))
             gone.append(view)
         else:
-            carried.append(view)
+            carried.append(
+                dataclasses.replace(
+                    view,
+                    source=str(row["source"]),
+                    severity=str(row["severity"]),
+                    match=str(row["match"]),
+                    evidence=str(row["evidence"]),
+                    advice=tuple(a for a in str(row["advice"]).split(",") if a),
+                    label=str(row["label"]),
+                )
+            )
     return tuple(gone), tuple(carried)
 
 

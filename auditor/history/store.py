@@ -119,6 +119,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             SELECT COALESCE(MAX(seq), 0) AS n FROM runs
             UNION ALL SELECT COALESCE(MAX(seq), 0) FROM decisions)""",
     ),
+    # v4: what a finding's last sighting showed (masked evidence, advice, where), so a finding whose
+    # source fails is carried forward as unverified with them, rather than dropped without a word.
+    (
+        "ALTER TABLE findings ADD COLUMN evidence TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE findings ADD COLUMN advice TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE findings ADD COLUMN label TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema version this auditor writes (PRAGMA user_version)."""

@@ -93,6 +93,13 @@ class ResolvedView:
     value: str
     url: str
     last_seen: str
+    # For a finding carried forward as unverified: what its last sighting showed (all masked).
+    source: str = ""
+    severity: str = ""
+    match: str = ""
+    evidence: str = ""
+    advice: tuple[str, ...] = ()
+    label: str = ""
 
 
 @dataclass(frozen=True)

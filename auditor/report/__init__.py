@@ -38,12 +38,15 @@ def write_outputs(
     advice: AdviceBook | None = None,
     staged: Staged | None = None,
     format_version: int = SCHEMA_VERSION,
+    unverified: Mapping[str, tuple[ResolvedView, ...]] | None = None,
 ) -> OutputPaths:
     """Render everything first, then write each file atomically: a failure leaves the old reports.
 
     With `staged`, the files are only written beside their places; the caller publishes them (after
     committing the run's history, so reports and history never disagree)."""
-    view = build_view(run, reveal=reveal, changes=changes, resolved=resolved, triage=triage)
+    view = build_view(
+        run, reveal=reveal, changes=changes, resolved=resolved, triage=triage, unverified=unverified
+    )
     renderer = Renderer.create(advice or AdviceBook.load())
     pages = {out / "people" / f"{p.id}.html": renderer.person(view, p) for p in view.people}
     files = {

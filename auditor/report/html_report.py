@@ -174,7 +174,11 @@ class Renderer:
     def person(self, run: RunView, person: PersonView) -> str:
         top = self.advice.top_actions(((g.severity, g.advice) for g in person.groups), n=3)
         # Step-by-step advice in the order a reader meets it: the top actions first, then as findings use it.
-        used = dict.fromkeys([a.id for a in top] + [a for g in person.groups for a in g.advice])
+        used = dict.fromkeys(
+            [a.id for a in top]
+            + [a for g in person.groups for a in g.advice]
+            + [a for f in person.unverified for a in f.advice[:1] if a in self.advice]
+        )
         return self.env.get_template("person.html.j2").render(
             run=run,
             person=person,

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .view import RunView
+    from .view import FindingView, RunView
 
 SCHEMA_VERSION = 2
 FORMAT_VERSIONS = (1, 2)
@@ -41,7 +41,29 @@ def to_json(view: RunView, version: int = SCHEMA_VERSION) -> dict[str, Any]:
                     else None
                 ),
             )
+        data["findings"] += [_carried(f) for f in person.unverified]
     return document
+
+
+def _carried(finding: FindingView) -> dict[str, Any]:
+    """A finding carried forward unverified: as its last sighting showed it."""
+    return {
+        "id": finding.id,
+        "category": finding.category,
+        "match": finding.match,
+        "severity": finding.severity,
+        "value": finding.value,
+        "source": finding.source,
+        "url": finding.url,
+        "evidence": finding.evidence,
+        "status": "unverified",
+        "first_seen": finding.first_seen,
+        "advice": list(finding.advice),
+        "label": finding.label,
+        "detail": finding.detail,
+        "last_seen": finding.first_seen,
+        "triage": None,
+    }
 
 
 def _v1(view: RunView) -> dict[str, Any]:

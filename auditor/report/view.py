@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -105,6 +106,9 @@ class PersonView:
     live_places: int = 0
     last_seen: str = ""
     """When this run saw its findings (its start)."""
+    unverified: tuple[FindingView, ...] = ()
+    """Open findings whose source failed this run: carried forward from their last sighting, not
+    re-checked (status `unverified`), shown and counted apart."""
 
 
 @dataclass(frozen=True)
@@ -123,13 +127,19 @@ def build_view(
     changes: Mapping[str, Change] | None = None,
     resolved: Mapping[str, tuple[ResolvedView, ...]] | None = None,
     triage: Triage | None = None,
+    unverified: Mapping[str, tuple[ResolvedView, ...]] | None = None,
 ) -> RunView:
     """Everything the writers need; private values are masked here and nowhere else."""
     changes = changes or {}
     resolved = resolved or {}
+    unverified = unverified or {}
     triage = triage or Triage()
     people = tuple(
-        _person_view(a, run, reveal, changes, resolved.get(a.person.id, ()), triage) for a in run.people
+        dataclasses.replace(
+            _person_view(a, run, reveal, changes, resolved.get(a.person.id, ()), triage),
+            unverified=tuple(_carried(r, a) for r in unverified.get(a.person.id, ())),
+        )
+        for a in run.people
     )
     return RunView(
         generated_at=utc_iso(run.finished_at),
@@ -228,6 +238,30 @@ def _finding_view(
         else "",
         triage_until=decision.until.isoformat() if decision and decision.until else "",
         came_back=finding.id in triage.came_back,
+    )
+
+
+def _carried(row: ResolvedView, audit: PersonAudit) -> FindingView:
+    """A finding its source could not re-check this run, as its last sighting showed it (stored masked:
+    history never holds a private value, so even --reveal shows the mask)."""
+    status = next((s.status.value.replace("_", "-") for s in audit.sources if s.name == row.source), "")
+    why = f"{row.source} {status or 'did not run'}"
+    return FindingView(
+        id=row.id,
+        category=row.category,
+        match=row.match,
+        severity=row.severity,
+        value=row.value,
+        source=row.source,
+        url=row.url,
+        host=urlsplit(row.url).hostname or "",
+        evidence=row.evidence,
+        status="unverified",
+        first_seen=row.last_seen,
+        advice=row.advice,
+        detail=f"not re-checked this run because {why}; last seen {row.last_seen[:10]}",
+        label=row.label,
+        archived_at="",
     )
 
 
