@@ -244,7 +244,8 @@ def _finding_view(
 def _carried(row: ResolvedView, audit: PersonAudit) -> FindingView:
     """A finding its source could not re-check this run, as its last sighting showed it (stored masked:
     history never holds a private value, so even --reveal shows the mask)."""
-    status = next((s.status.value.replace("_", "-") for s in audit.sources if s.name == row.source), "")
+    said = {"failed": "failed", "rate_limited": "was rate-limited", "skipped": "was skipped"}
+    status = next((said.get(s.status.value, "") for s in audit.sources if s.name == row.source), "")
     why = f"{row.source} {status or 'did not run'}"
     return FindingView(
         id=row.id,
