@@ -249,6 +249,14 @@ def test_demo_command_writes_the_reports(tmp_path: Path, cli_env: dict[str, str]
     imported = tmp_path / "demo" / "imported-roster.yaml"
     assert run_cli("validate", imported, env=cli_env).returncode == 0
     assert "external_id: commons:9901" in imported.read_text()
+    # A month of cron: in the second run RDAP fails, and what it found is carried forward, unverified.
+    second = tmp_path / "demo" / "monthly" / "second"
+    carried = [f for p in json.loads((second / "findings.json").read_text())["people"] for f in p["findings"]
+               if f["status"] == "unverified"]  # fmt: skip
+    assert carried
+    assert {f["source"] for f in carried} == {"rdap"}
+    assert "unverified" in (second / "index.html").read_text()
+    assert "Not re-checked this time" in (second / "people" / "jane-doe.html").read_text()
     # A Bluesky post names her daughter's school.
     social = [f for p in data["people"] for f in p["findings"] if f["source"] == "social"]
     posts = [(f["category"], f["url"]) for f in social]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -94,6 +96,22 @@ def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
             environ=DEMO_ENVIRON,
             state=None,
         ).run
+        # A month of cron, for Jane: a first audit with history, then one where RDAP fails. What RDAP
+        # found last time is carried forward as unverified, never dropped without a word.
+        state = Path(tmp) / "state.sqlite"
+        monthly = out / "monthly"
+        for name, sources in (("first", DEMO_SOURCES), ("second", {**DEMO_SOURCES, "rdap": FAILING_RDAP})):
+            audit_with_history(
+                people[:1],
+                dataclasses.replace(config, sources=sources),
+                out=monthly / name,
+                key=key,
+                reveal=reveal,
+                progress=NoProgress(),
+                environ=DEMO_ENVIRON,
+                state=state,
+            )
+        carried = _unverified(monthly / "second" / "findings.json")
         # A roster started from Parliament's own data, through a look-alike of its Members API.
         with Fetcher(config.network) as fetcher:
             imported = import_parliament(
@@ -123,6 +141,12 @@ def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
         else:
             print("  The sealed roster's findings DIFFER from the plain one's: a bug, please report it.")
         print(
+            f"Monthly:   {(monthly / 'second' / 'index.html').resolve()}: Jane audited twice with history; "
+            f"in the second run RDAP fails, and the {carried} finding(s) it had found are carried forward "
+            "as unverified, not dropped.",
+            file=sys.stderr,
+        )
+        print(
             f"Imported:  {(out / 'imported-roster.yaml').resolve()}: {imported.people} MPs from a look-alike "
             "of Parliament's Members API (`auditor roster import parliament`), public data only, private "
             "fields left for the security team.",
@@ -134,6 +158,15 @@ def run_demo(*, out: Path, reveal: bool, quiet: bool) -> int:
             file=sys.stderr,
         )
     return 0 if same else 1
+
+
+FAILING_RDAP = {"base_url": "http://alexmorgan.example"}
+"""The demo's second monthly run points RDAP at a host of the sample web that answers every request 500."""
+
+
+def _unverified(findings_json: Path) -> int:
+    data = json.loads(findings_json.read_text(encoding="utf-8"))
+    return sum(f["status"] == "unverified" for p in data["people"] for f in p["findings"])
 
 
 SENDS_PRIVATE_VALUES = frozenset({"hibp", "gravatar", "keyserver", "people_search"})
