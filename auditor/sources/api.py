@@ -12,7 +12,7 @@ from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
 from ..plain import plural
 from .interface import NotConfigured, Source, SourceContext
 from .records import parse_json
-from .trouble import ApiTrouble, expect_ok
+from .trouble import ApiTrouble, expect_ok, worse
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -220,10 +220,7 @@ class Tally:
             self.failures.append(trouble.failure)
         if trouble.status is SourceStatus.RATE_LIMITED:
             self.stopped = True
-        if trouble.status is SourceStatus.FAILED or self.status is SourceStatus.FAILED:
-            self.status = SourceStatus.FAILED
-        else:
-            self.status = SourceStatus.RATE_LIMITED
+        self.status = worse(self.status, trouble.status)
 
     def result(self, found_what: str) -> SourceResult:
         """The SourceResult, e.g. "2 of 3 emails checked; 1 with a Gravatar profile; email 3 of 3: ..."."""

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ..model import DocKind, Document, Extracted
 from ..plain import one_line
-from .trouble import malformed
+from .trouble import ApiTrouble, malformed
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -51,6 +51,18 @@ def _nesting(text: str) -> int:
         elif char in "]}":
             depth -= 1
     return deepest
+
+
+def error_name(response: Response, service: str, *path: str) -> str:
+    """The name a service gives its error at `path` in a JSON error body (Bluesky's `error`, Brave's
+    `error.code`), when it is an identifier; "" for any other body."""
+    try:
+        data: Any = parse_json(response, service, response.url)
+    except ApiTrouble:
+        return ""
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, str) and data.isidentifier() else ""
 
 
 def expect_dict(value: Any, service: str, shown_url: str, what: str) -> dict[str, Any]:

@@ -222,10 +222,5 @@ def _per_second_wait(response: Response, most: float) -> float:
 
 def _error_code(response: Response) -> str:
     """Brave's `error.code` from an error body, if it has the documented shape; else ""."""
-    try:
-        data = records.parse_json(response, "Brave Search", response.url)
-    except ApiTrouble:
-        return ""
-    error = data.get("error") if isinstance(data, dict) else None
-    code = error.get("code") if isinstance(error, dict) else None
-    return code if isinstance(code, str) and code.isidentifier() and len(code) <= 60 else ""
+    code = records.error_name(response, "Brave Search", "error", "code")
+    return code if len(code) <= 60 else ""

@@ -22,7 +22,7 @@ from ..model import Document, FetchFailure, Person, SocialAccount, SourceResult,
 from . import records
 from .api import BASE_URL_SCHEMA, get
 from .interface import Source, SourceContext
-from .trouble import ApiTrouble, http_error
+from .trouble import ApiTrouble, http_error, worse
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -61,10 +61,7 @@ class _Tally:
         self.notes.append(f"{which}: {trouble.detail}")
         if trouble.failure is not None:
             self.failures.append(trouble.failure)
-        if trouble.status is SourceStatus.FAILED or self.status is SourceStatus.FAILED:
-            self.status = SourceStatus.FAILED
-        else:
-            self.status = SourceStatus.RATE_LIMITED
+        self.status = worse(self.status, trouble.status)
 
 
 class SocialSource(Source):
@@ -123,7 +120,7 @@ class SocialSource(Source):
                 waiting = host in self._stopped
             if waiting:
                 tally.notes.append(f"{which}: not tried, {host} asked us to wait")
-                tally.status = SourceStatus.RATE_LIMITED if tally.status is SourceStatus.OK else tally.status
+                tally.status = worse(tally.status, SourceStatus.RATE_LIMITED)
                 continue
             try:
                 found = self._read(account, tally)
@@ -343,16 +340,11 @@ class SocialSource(Source):
             return False
         host = urlsplit(base).netloc.lower()
         tally.stopped(host)
-        tally.status = SourceStatus.RATE_LIMITED if tally.status is SourceStatus.OK else tally.status
+        tally.status = worse(tally.status, SourceStatus.RATE_LIMITED)
         tally.notes.append(f"{service} at {host} has no requests left in its window: its posts were not read")
         return True
 
 
 def _xrpc_error(response: Response) -> str:
     """The `error` name of an XRPC error body (`{"error": "...", "message": "..."}`), else ""."""
-    try:
-        data = records.parse_json(response, "Bluesky", response.url)
-    except ApiTrouble:
-        return ""
-    name = data.get("error") if isinstance(data, dict) else None
-    return name if isinstance(name, str) and name.isidentifier() else ""
+    return records.error_name(response, "Bluesky", "error")

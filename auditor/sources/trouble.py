@@ -24,6 +24,16 @@ class ApiTrouble(Exception):
         self.failure = failure
 
 
+def worse(status: SourceStatus, other: SourceStatus) -> SourceStatus:
+    """A source's one status from two outcomes: failed over rate-limited over ok (a skipped source
+    reports no trouble)."""
+    if SourceStatus.FAILED in (status, other):
+        return SourceStatus.FAILED
+    if SourceStatus.RATE_LIMITED in (status, other):
+        return SourceStatus.RATE_LIMITED
+    return status
+
+
 def rate_limit_note(response: Response) -> str:
     """When the service will answer again, from X-RateLimit-Reset (epoch seconds) or Retry-After."""
     reset = response.headers.get("x-ratelimit-reset", "").strip()

@@ -25,7 +25,7 @@ from .api import BASE_URL_SCHEMA, ENV_NAME_SCHEMA, unique
 from .interface import NotConfigured, Source, SourceContext
 from .search_engines import Brave, SearchEngine, Searxng
 from .third_party import Anchors, place_of
-from .trouble import ApiTrouble
+from .trouble import ApiTrouble, worse
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -72,10 +72,7 @@ class _Run:
         self.problems.append(f"{which}: {trouble.detail}")
         if trouble.failure is not None:
             self.failures.append(trouble.failure)
-        if trouble.status is SourceStatus.FAILED or self.status is SourceStatus.FAILED:
-            self.status = SourceStatus.FAILED
-        else:
-            self.status = SourceStatus.RATE_LIMITED
+        self.status = worse(self.status, trouble.status)
 
 
 class WebSearchSource(Source):
