@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 from ..errors import AuditorError
-from ..model import FetchFailure
+from ..sources.api import get
+from ..sources.records import parse_json
+from ..sources.trouble import ApiTrouble, expect_ok
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -179,16 +181,11 @@ def _place_web_address(
 
 
 def _json(fetcher: Fetcher, url: str) -> Any:
-    from ..sources.records import parse_json  # the capped JSON reader every API source uses
-    from ..sources.trouble import ApiTrouble
-
-    result = fetcher.get(url, headers={"Accept": "application/json"}, respect_robots=False)
-    if isinstance(result, FetchFailure):
-        raise ImportFailed(f"could not read {url}: {result.detail or result.reason}")
-    if not result.ok:
-        raise ImportFailed(f"could not read {url}: the Members API answered HTTP {result.status}")
+    """The JSON at a Members API URL, read as every API source reads one (capped, no robots.txt)."""
     try:
-        return parse_json(result, "the Members API", url)
+        response = get(fetcher, url, service="the Members API", headers={"Accept": "application/json"})
+        expect_ok(response, "the Members API", url)
+        return parse_json(response, "the Members API", url)
     except ApiTrouble as trouble:
         raise ImportFailed(f"could not read {url}: {trouble.detail}") from trouble
 

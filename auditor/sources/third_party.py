@@ -109,9 +109,8 @@ def _place_on(page: TokenText, place: str) -> bool:
     Bath), and not the start of another name ("Exampleton Gazette", "North Exampleton"), though an
     abbreviation may follow ("Exampleton MP Jane Doe")."""
     words = phrase_tokens(place)
-    spans = [(first, last) for first, last in find_phrase(page, words)]
     whole = find_phrase_value(page, words)
-    for first, last in spans:
+    for first, last in find_phrase(page, words):
         raws = [t.raw for t in page.tokens[first : last + 1] if t.raw.isalpha() and len(t.raw) > 3]
         if not all(r[0].isupper() for r in raws):
             continue
