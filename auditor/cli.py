@@ -33,6 +33,8 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INCOMPLETE = 3
+EXIT_UNDELIVERED = 4
+"""An alert (notify:) could not be delivered after its retries, under --strict. The outputs are written."""
 EXIT_INTERNAL = 70
 """The run stopped on an unexpected error (sysexits EX_SOFTWARE); not 1, which means findings."""
 EXIT_STATE_WRITE = 74
@@ -44,7 +46,8 @@ input is fine and nothing is wrong with it, so a cron job or timer can tell "sti
 
 EXIT_CODES = (
     "exit codes: 0 done; 1 a finding not triaged away is at or above --fail-on; 2 bad input (roster, "
-    "config, usage): nothing was fetched; 3 a source failed, under --strict; 70 stopped on an "
+    "config, usage): nothing was fetched; 3 a source failed, under --strict; 4 an alert could not be "
+    "delivered, under --strict (the reports are written); 70 stopped on an "
     "unexpected error (the history is not updated); 74 the state file could not be written (a full disk?): "
     "the run is not recorded and the previous reports stay; 75 another audit, triage or prune is using the "
     "same state file: try again later"
@@ -138,6 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
     _state(summary)
     summary.add_argument("--month", required=True, metavar="YYYY-MM")
     summary.add_argument("--out", required=True, type=Path, metavar="DIR")
+    summary.add_argument(
+        "--config", type=Path, metavar="FILE", help="send the summary as its notify: block says (optional)"
+    )
+    summary.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 4 when the summary could not be sent (it is still written)",
+    )
     _quiet(summary)
 
     prune = sub.add_parser("prune", help="remove runs older than a date, and findings only they held")
@@ -288,15 +299,18 @@ def _configure_logging(quiet: bool) -> None:
         logger.propagate = False
 
 
-def load_config_file(path: Path | None) -> Config:
-    """The config file (None: the defaults), validated against every source's options."""
+def load_config_file(path: Path | None, *, alerting: bool = False) -> Config:
+    """The config file (None: the defaults), validated against every source's options. `alerting`: the
+    command may send alerts, so the environment variables `notify:` names must be set."""
     from .config import load_config
     from .sources import option_schemas
 
-    return load_config(path, option_schemas())
+    return load_config(path, option_schemas(), os.environ if alerting else None)
 
 
-def load_inputs(rosters: Sequence[Path], config_path: Path | None) -> tuple[list[Person], Config]:
+def load_inputs(
+    rosters: Sequence[Path], config_path: Path | None, *, alerting: bool = False
+) -> tuple[list[Person], Config]:
     """Roster and config, both validated in full before anything is fetched."""
     from .config import Config
     from .profiles import load_roster
@@ -309,7 +323,7 @@ def load_inputs(rosters: Sequence[Path], config_path: Path | None) -> tuple[list
     except InputError as e:
         problems.extend(e.problems)
     try:
-        config = load_config_file(config_path)
+        config = load_config_file(config_path, alerting=alerting)
     except InputError as e:
         problems.extend(e.problems)
     if problems:
@@ -333,7 +347,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     from .sealing import check_key, is_unsealed
     from .workflow import audit_with_history
 
-    people, config = load_inputs(args.rosters, args.config)
+    people, config = load_inputs(args.rosters, args.config, alerting=True)
     people = select_people(people, args.only)
     state = None if args.no_history else (args.state or default_state())
     key_path = key_file_for(state) if state else default_key_file()
@@ -372,6 +386,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
     if args.strict and any(a.incomplete for a in outcome.run.people):
         return EXIT_INCOMPLETE
+    if args.strict and outcome.undelivered:
+        return EXIT_UNDELIVERED
     return EXIT_OK
 
 
@@ -469,6 +485,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     from .history import HistoryStore, month_summary
     from .report.summary_report import write_summary
 
+    config = load_config_file(args.config, alerting=True)
     state = _existing_state(args.state or default_state())
     with HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store:
         summary = month_summary(store, args.month)
@@ -476,7 +493,12 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(html)
         print(data)
-    return EXIT_OK
+    if config.notify is None:
+        return EXIT_OK
+    from .notify import alert_summary
+
+    sent = alert_summary(summary, config.notify, out=args.out, environ=os.environ)
+    return EXIT_UNDELIVERED if args.strict and any(not d.delivered for d in sent) else EXIT_OK
 
 
 def _cmd_prune(args: argparse.Namespace) -> int:

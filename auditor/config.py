@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from . import __version__
 from .errors import InputError
+from .model import Severity
 from .resources import package_data
 from .schema_messages import schema_problems, url_check
 from .yamlfile import read_yaml
@@ -78,6 +79,92 @@ class ExtractSettings:
     is reported as not read."""
 
 
+# --- notify ------------------------------------------------------------------------------------------
+
+DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    """notify.email: SMTP."""
+
+    host: str
+    port: int
+    security: str
+    """starttls, tls or none."""
+    sender: str
+    to: tuple[str, ...]
+    username_env: str | None = None
+    password_env: str | None = None
+    ca_file: Path | None = None
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class WebhookSettings:
+    """notify.webhook: a JSON POST, signed when a secret is named."""
+
+    url: str
+    secret_env: str | None = None
+    timeout: float = 30.0
+    proxy: str | None = None
+
+
+@dataclass(frozen=True)
+class NotifySettings:
+    """Where alerts go after an audit or a summary, and when."""
+
+    min_severity: Severity = Severity.HIGH
+    reports_url: str | None = None
+    email: EmailSettings | None = None
+    webhook: WebhookSettings | None = None
+    retries: int = 3
+    backoff: float = 5.0
+
+    def unset_variables(self, environ: Mapping[str, str]) -> list[tuple[tuple[str, ...], str]]:
+        """(config path, variable) for each environment variable a channel names that is unset or empty."""
+        named: list[tuple[tuple[str, ...], str | None]] = []
+        if self.email is not None:
+            named += [(("notify", "email", "username_env"), self.email.username_env)]
+            named += [(("notify", "email", "password_env"), self.email.password_env)]
+        if self.webhook is not None:
+            named += [(("notify", "webhook", "secret_env"), self.webhook.secret_env)]
+        return [(path, name) for path, name in named if name and not environ.get(name, "").strip()]
+
+
+def notify_settings(raw: Mapping[str, Any], base: Path) -> NotifySettings:
+    """Settings from the validated YAML mapping; relative paths are taken from the config file's folder."""
+    email = raw.get("email")
+    webhook = raw.get("webhook")
+    return NotifySettings(
+        min_severity=Severity(raw.get("min_severity", "high")),
+        reports_url=raw.get("reports_url"),
+        retries=int(raw.get("retries", 3)),
+        backoff=float(raw.get("backoff", 5.0)),
+        email=None
+        if email is None
+        else EmailSettings(
+            host=email["host"],
+            port=int(email.get("port", DEFAULT_PORTS[email.get("security", "starttls")])),
+            security=email.get("security", "starttls"),
+            sender=email["from"],
+            to=tuple(email["to"]),
+            username_env=email.get("username_env"),
+            password_env=email.get("password_env"),
+            ca_file=base / Path(email["ca_file"]).expanduser() if email.get("ca_file") else None,
+            timeout=float(email.get("timeout", 30.0)),
+        ),
+        webhook=None
+        if webhook is None
+        else WebhookSettings(
+            url=webhook["url"],
+            secret_env=webhook.get("secret_env"),
+            proxy=webhook.get("proxy"),
+            timeout=float(webhook.get("timeout", 30.0)),
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class Config:
     """The whole configuration."""
@@ -85,6 +172,8 @@ class Config:
     network: NetworkSettings = field(default_factory=NetworkSettings)
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    notify: NotifySettings | None = None
+    """Where alerts go after an audit or a summary; None: nowhere."""
     sources: Mapping[str, Mapping[str, Any]] | None = None
     """When given, exactly the listed sources run, with these options; None: the defaults."""
     path: Path | None = None
@@ -114,14 +203,19 @@ def config_validator(source_options: Mapping[str, Mapping[str, Any]]) -> Draft20
     checker.checks("proxy", raises=ValueError)(_check_proxy)
     checker.checks("cidr", raises=ValueError)(_check_cidr)
     checker.checks("cache_file", raises=ValueError)(_check_cache_file)
+    checker.checks("http_url", raises=ValueError)(_check_http_url)
     return Draft202012Validator(config_schema(source_options), format_checker=checker)
 
 
-def load_config(path: Path | None, source_options: Mapping[str, Mapping[str, Any]]) -> Config:
+def load_config(
+    path: Path | None,
+    source_options: Mapping[str, Mapping[str, Any]],
+    environ: Mapping[str, str] | None = None,
+) -> Config:
     """Load and validate a config file (None: the defaults); raise InputError listing every problem.
 
-    `source_options` maps each known source's name to the JSON Schema of its options object.
-    """
+    `source_options` maps each known source's name to the JSON Schema of its options object. With
+    `environ`, the variables `notify:` names must be set (a run that is going to alert needs them)."""
     if path is None:
         return Config()
     loaded = read_yaml(path)
@@ -137,10 +231,21 @@ def load_config(path: Path | None, source_options: Mapping[str, Mapping[str, Any
         raise InputError(sorted(problems, key=lambda p: p.line or 0))
     base = path.absolute().parent
     sources = data.get("sources")
+    notify = notify_settings(data["notify"], base) if data.get("notify") is not None else None
+    if notify is not None and environ is not None:
+        unset = notify.unset_variables(environ)
+        if unset:
+            raise InputError(
+                [
+                    loaded.problem(where, f"${name} is not set (or is empty) in the environment")
+                    for where, name in unset
+                ]
+            )
     return Config(
         network=_network(data.get("network", {}), base),
         crawl=_settings(CrawlSettings, data.get("crawl", {}), base),
         extract=_settings(ExtractSettings, data.get("extract", {}), base),
+        notify=notify,
         sources=None
         if sources is None
         else types.MappingProxyType({k: types.MappingProxyType(dict(v)) for k, v in sources.items()}),
@@ -209,4 +314,5 @@ def _check_cidr(value: object) -> bool:
     return True
 
 
+_check_http_url = url_check(frozenset({"http", "https"}), "use http:// or https://")
 _check_proxy = url_check(_PROXY_SCHEMES, "use http, https, socks5 or socks5h")

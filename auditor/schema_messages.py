@@ -35,6 +35,7 @@ _FORMAT_MESSAGES = {
     "uri": "must be an http or https URL with a host, e.g. https://janedoe.example/",
     "proxy": "must be a proxy URL such as socks5h://127.0.0.1:9050",
     "cidr": "must be an IP network such as 10.20.0.0/16, or one address",
+    "http_url": "must be an http:// or https:// URL with a host, e.g. https://intranet.example/audit/",
     "cache_file": "must name a file, e.g. /var/cache/auditor/http-cache.sqlite (it is used exactly as given)",
 }
 

@@ -23,14 +23,17 @@ from .history import (
 )
 from .lock import run_lock
 from .model import AuditRun, Category, Decision, Finding, Match, Person, PersonAudit, Triage
+from .notify import Delivery, alert_after_audit
 from .paths import lock_file_for
-from .report import OutputPaths, Staged, write_outputs
+from .report import OutputPaths, Staged, build_view, write_outputs
 from .scrub import scrub
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from .config import Config
+    from .report.view import RunView
 
 log = logging.getLogger("auditor")
 
@@ -44,6 +47,12 @@ class AuditOutcome:
     triaged: Mapping[str, Decision]
     paths: OutputPaths
     changes: RunChanges | None
+    deliveries: tuple[Delivery, ...] = ()
+    """The alerts sent after the run (notify:), one per channel; () when none was due or configured."""
+
+    @property
+    def undelivered(self) -> list[Delivery]:
+        return [d for d in self.deliveries if not d.delivered]
 
     def counted(self, audit: PersonAudit) -> list[Finding]:
         """The findings that count toward --fail-on and the score (not triaged away)."""
@@ -73,7 +82,8 @@ def audit_with_history(
             paths = write_outputs(
                 run, out, reveal=reveal, advice=AdviceBook.load(), format_version=format_version
             )
-            return AuditOutcome(run, {}, paths, None)
+            sent = _alert(config, out, environ, lambda: build_view(run))
+            return AuditOutcome(run, {}, paths, None, sent)
         with HistoryStore.open(state, key) as store:
             today = today or dt.date.today()
             seq = store.begin_run()
@@ -100,13 +110,14 @@ def audit_with_history(
                         config_digest=digest_files(key, config_files),
                     )
                     awaiting = awaiting_triage(store, today, run_id=changes.run_id)
+                    said = Triage(triaged, changes.came_back, awaiting, with_history=True)
                     paths = write_outputs(
                         run,
                         out,
                         reveal=reveal,
                         changes=changes.changes,
                         resolved=changes.resolved,
-                        triage=Triage(triaged, changes.came_back, awaiting, with_history=True),
+                        triage=said,
                         advice=AdviceBook.load(),
                         staged=staged,
                         format_version=format_version,
@@ -117,7 +128,23 @@ def audit_with_history(
                 staged.rollback()  # history not committed: the previous reports back, matching it
                 raise
             staged.finish()
-            return AuditOutcome(run, triaged, paths, changes)
+            # Only now, with the reports in place and the run recorded: a failed delivery loses nothing.
+            sent = _alert(
+                config,
+                out,
+                environ,
+                lambda: build_view(run, changes=changes.changes, triage=said, unverified=changes.unchecked),
+            )
+            return AuditOutcome(run, triaged, paths, changes, sent)
+
+
+def _alert(
+    config: Config, out: Path, environ: Mapping[str, str], masked: Callable[[], RunView]
+) -> tuple[Delivery, ...]:
+    """The alert for this run, built from the masked view whatever --reveal said."""
+    if config.notify is None:
+        return ()
+    return alert_after_audit(masked(), config.notify, out=out, environ=environ)
 
 
 def _audit(

@@ -28,7 +28,7 @@ OUT = "/var/www/audit"
 AUDIT = (
     f"{AUDITOR} audit {TEAM} --config {CONFIG} --state {STATE} --out {OUT} --quiet --strict --fail-on high"
 )
-SUMMARY = f"{AUDITOR} summary --state {STATE} --month %s --out {OUT} --quiet"
+SUMMARY = f"{AUDITOR} summary --state {STATE} --month %s --out {OUT} --config {CONFIG} --quiet"
 
 # At 03:17 on the 1st of each month. In a crontab, % starts the command's stdin unless escaped as \%.
 # The month is UTC (date -u), as history's months are.

@@ -41,7 +41,7 @@ LAYERS: tuple[tuple[frozenset[str], bool], ...] = (
     (frozenset({"detectors", "sources"}), False),
     (frozenset({"audit", "rosters"}), False),
     (frozenset({"history", "report"}), False),
-    (frozenset({"workflow", "sealing", "progress", "demo", "cli", "__main__"}), True),
+    (frozenset({"workflow", "notify", "sealing", "progress", "demo", "cli", "__main__"}), True),
 )
 
 

@@ -207,6 +207,13 @@ def _absent(
         "WHERE person_id = ? AND resolved_run IS NULL ORDER BY category, id",
         (audit.person.id,),
     ).fetchall()
+    previous = db.execute(
+        "SELECT MAX(run_id) FROM person_runs WHERE person_id = ? AND run_id < ?", (audit.person.id, run_id)
+    ).fetchone()[0]
+    seen_before = {
+        str(r[0])
+        for r in db.execute("SELECT finding_id FROM finding_runs WHERE run_id = ?", (previous,)).fetchall()
+    }
     gone: list[ResolvedView] = []
     carried: list[ResolvedView] = []
     for row in rows:
@@ -234,6 +241,7 @@ def _absent(
                     evidence=str(row["evidence"]),
                     advice=tuple(a for a in str(row["advice"]).split(",") if a),
                     label=str(row["label"]),
+                    first_missed=view.id in seen_before,
                 )
             )
     return tuple(gone), tuple(carried)

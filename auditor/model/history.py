@@ -100,6 +100,8 @@ class ResolvedView:
     evidence: str = ""
     advice: tuple[str, ...] = ()
     label: str = ""
+    first_missed: bool = False
+    """Carried forward for the first time: the person's previous run saw it (so alerts say it once)."""
 
 
 @dataclass(frozen=True)

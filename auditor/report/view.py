@@ -53,6 +53,8 @@ class FindingView:
     """YYYY-MM-DD an accepted risk is re-examined after; "" for none."""
     came_back: bool = False
     """It was marked fixed, and is still there."""
+    newly_unverified: bool = False
+    """Unverified, and seen by the person's previous run: the first run that could not re-check it."""
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,7 @@ def _carried(row: ResolvedView, audit: PersonAudit) -> FindingView:
         detail=f"not re-checked this run because {why}; last seen {row.last_seen[:10]}",
         label=row.label,
         archived_at="",
+        newly_unverified=row.first_missed,
     )
 
 
