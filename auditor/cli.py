@@ -151,6 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _quiet(summary)
 
+    evidence = sub.add_parser(
+        "evidence",
+        help="write a finding's evidence (when fetched, HTTP status, SHA-256, snippet) as a masked text file",
+    )
+    evidence.add_argument("finding_id", metavar="FINDING_ID", help="the finding's `id` in findings.json")
+    evidence.add_argument("--out", required=True, type=Path, metavar="DIR", help="the folder to write it in")
+    _state(evidence)
+    _quiet(evidence)
+
     prune = sub.add_parser("prune", help="remove runs older than a date, and findings only they held")
     _state(prune)
     prune.add_argument("--before", required=True, type=_date, metavar="YYYY-MM-DD")
@@ -228,6 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "triage": _cmd_triage,
         "summary": _cmd_summary,
         "prune": _cmd_prune,
+        "evidence": _cmd_evidence,
         "catalogue": _cmd_catalogue,
         "roster": _cmd_roster,
     }
@@ -499,6 +509,22 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
     sent = alert_summary(summary, config.notify, out=args.out, environ=os.environ)
     return EXIT_UNDELIVERED if args.strict and any(not d.delivered for d in sent) else EXIT_OK
+
+
+def _cmd_evidence(args: argparse.Namespace) -> int:
+    from .history import HistoryStore, evidence_record
+    from .paths import write_private
+    from .report.evidence_text import evidence_file_name, render_evidence
+
+    state = _existing_state(args.state or default_state())
+    with HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store:
+        record = evidence_record(store, args.finding_id)
+    written = dt.datetime.now(dt.UTC).date()
+    path = args.out / evidence_file_name(record, written)
+    write_private(path, render_evidence(record, written))
+    if not args.quiet:
+        print(path)
+    return EXIT_OK
 
 
 def _cmd_prune(args: argparse.Namespace) -> int:

@@ -68,6 +68,7 @@ def build_findings(
             detail=hit.detail,
             label=document.label,
             archived_at=document.archived_at,
+            fetched=document.fetched,
             advice=advise(hit.category, document.source, hit.match, document.archived_at is not None),
         )
         for fid, (document, hit) in best.items()

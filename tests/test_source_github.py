@@ -122,6 +122,12 @@ def test_profile_and_commit_emails_found(local_server: LocalServer, fetcher_fact
     assert "noreply" not in text
     assert "flow@elsewhere.example" not in text  # committed under another account: not hers
     assert "someone/else" not in text
+    # Each record cites the API answer it was read from, not the one fetched before or after it.
+    assert profile.fetched is not None
+    assert commits.fetched is not None
+    assert profile.fetched.url.endswith("/users/janedoe_mp")
+    assert "/users/janedoe_mp/events/public" in commits.fetched.url
+    assert profile.fetched.sha256 != commits.fetched.sha256
 
 
 def test_request_headers_follow_the_docs(local_server: LocalServer, fetcher_factory: FetcherFactory) -> None:

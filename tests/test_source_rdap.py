@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -142,6 +144,10 @@ def test_follows_the_redirect_to_the_registry_and_reads_the_registrant(
     ]
     assert "registration record with contact details" in result.detail
     assert "jane.home" not in result.detail
+    # The evidence a removal request cites: the registry's answer, its status and the body's hash.
+    assert doc.fetched is not None
+    assert (doc.fetched.url, doc.fetched.status) == (registry.url("/rdap/domain/janedoe.example"), 200)
+    assert doc.fetched.sha256 == hashlib.sha256(json.dumps(RECORD).encode()).hexdigest()
 
 
 def test_nested_entities_are_read_but_not_the_registrars_own(

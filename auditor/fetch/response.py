@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from ..model import FetchRecord
 
 _NOT_CHARSETS = frozenset(
     {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7", "base64", "hex", "uu",
@@ -26,6 +30,15 @@ class Response:
     body: bytes = b""
     from_cache: bool = False
     """Served from, or revalidated against, the HTTP cache."""
+    fetched_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    """When the body was received (for a cached copy, when the cache received it)."""
+
+    @property
+    def record(self) -> FetchRecord:
+        """The evidence of this fetch: a finding's proof that the page said what it says."""
+        return FetchRecord(
+            self.final_url, self.fetched_at, self.status, hashlib.sha256(self.body).hexdigest()
+        )
 
     @property
     def content_type(self) -> str:

@@ -1,6 +1,7 @@
 """History: the SQLite state file, what changed between runs, triage, month summaries and retention."""
 
 from .changes import RunChanges, record_run
+from .evidence import evidence_record
 from .prune import PruneResult, prune
 from .store import (
     SCHEMA_VERSION,
@@ -39,6 +40,7 @@ __all__ = [
     "decide",
     "decisions",
     "digest_files",
+    "evidence_record",
     "month_summary",
     "parse_month",
     "prune",

@@ -123,12 +123,24 @@ def _record_person(
         # What this sighting showed, masked as the reports show it: kept to carry it forward unverified.
         evidence = scrub(mask_text(finding.evidence, secrets), person)
         label = scrub(finding.label, person)
+        fetched = finding.fetched
+        proof = (
+            ("", None, None, "")
+            if fetched is None
+            else (
+                scrub_url(fetched.url, person, _own_values(finding)),
+                format_time(fetched.fetched_at),
+                fetched.status,
+                fetched.sha256,
+            )
+        )
         if row is None:
             status, first_seen = FindingStatus.NEW, started
             db.execute(
                 "INSERT INTO findings (id, person_id, category, severity, match, source, url, value_hash, "
-                "masked, first_seen, last_seen, evidence, advice, label) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "masked, first_seen, last_seen, evidence, advice, label, "
+                "fetched_url, fetched_at, http_status, body_sha256) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     finding.id,
                     person.id,
@@ -144,6 +156,7 @@ def _record_person(
                     evidence,
                     ",".join(finding.advice),
                     label,
+                    *proof,
                 ),
             )
         else:
@@ -151,7 +164,8 @@ def _record_person(
             first_seen = str(row["first_seen"])
             db.execute(
                 "UPDATE findings SET severity = ?, match = ?, source = ?, url = ?, masked = ?, "
-                "last_seen = ?, resolved_run = NULL, evidence = ?, advice = ?, label = ? WHERE id = ?",
+                "last_seen = ?, resolved_run = NULL, evidence = ?, advice = ?, label = ?, "
+                "fetched_url = ?, fetched_at = ?, http_status = ?, body_sha256 = ? WHERE id = ?",
                 (
                     finding.severity.value,
                     finding.match.value,
@@ -162,6 +176,7 @@ def _record_person(
                     evidence,
                     ",".join(finding.advice),
                     label,
+                    *proof,
                     finding.id,
                 ),
             )
@@ -202,8 +217,8 @@ def _absent(
         if s.checked is not None
     }
     rows = db.execute(
-        "SELECT id, category, masked, url, last_seen, source, severity, match, evidence, advice, label "
-        "FROM findings "
+        "SELECT id, category, masked, url, last_seen, source, severity, match, evidence, advice, label, "
+        "fetched_url, fetched_at, http_status, body_sha256 FROM findings "
         "WHERE person_id = ? AND resolved_run IS NULL ORDER BY category, id",
         (audit.person.id,),
     ).fetchall()
@@ -241,6 +256,10 @@ def _absent(
                     evidence=str(row["evidence"]),
                     advice=tuple(a for a in str(row["advice"]).split(",") if a),
                     label=str(row["label"]),
+                    fetched_url=str(row["fetched_url"]),
+                    fetched_at=str(row["fetched_at"] or ""),
+                    http_status=None if row["http_status"] is None else int(row["http_status"]),
+                    body_sha256=str(row["body_sha256"]),
                     first_missed=view.id in seen_before,
                 )
             )

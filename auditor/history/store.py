@@ -126,6 +126,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE findings ADD COLUMN advice TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE findings ADD COLUMN label TEXT NOT NULL DEFAULT ''",
     ),
+    # v5: the fetch the last sighting was read from (where, when, HTTP status, SHA-256 of the body): the
+    # evidence a removal request or a complaint to the ICO cites (`auditor evidence`).
+    (
+        "ALTER TABLE findings ADD COLUMN fetched_url TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE findings ADD COLUMN fetched_at TEXT",
+        "ALTER TABLE findings ADD COLUMN http_status INTEGER",
+        "ALTER TABLE findings ADD COLUMN body_sha256 TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema version this auditor writes (PRAGMA user_version)."""

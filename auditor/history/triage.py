@@ -28,6 +28,16 @@ class UnknownFindingError(TriageError):
     """No finding with that id in the state file."""
 
 
+def unknown_finding(finding_id: str, store: HistoryStore) -> UnknownFindingError:
+    """The error for an id the state file does not hold, saying where ids come from."""
+    hint = "" if _FINDING_ID.fullmatch(finding_id) else " (ids are 24 hexadecimal characters)"
+    return UnknownFindingError(
+        f"no finding with id {finding_id!r} in {store.path}{hint}. Finding ids are the `id` field "
+        "of each finding in findings.json (and are shown in the person reports); the state file "
+        "must be the one the audit that produced them used (--state)."
+    )
+
+
 def decide(
     store: HistoryStore,
     finding_id: str,
@@ -56,12 +66,7 @@ def decide(
     with store.transaction() as db:
         row = db.execute("SELECT person_id FROM findings WHERE id = ?", (finding_id,)).fetchone()
         if row is None:
-            hint = "" if _FINDING_ID.fullmatch(finding_id) else " (ids are 24 hexadecimal characters)"
-            raise UnknownFindingError(
-                f"no finding with id {finding_id!r} in {store.path}{hint}. Finding ids are the `id` field "
-                "of each finding in findings.json (and are shown in the person reports); the state file "
-                "must be the one the audit that produced them used (--state)."
-            )
+            raise unknown_finding(finding_id, store)
         db.execute(
             "INSERT OR REPLACE INTO decisions "
             "(finding_id, decision, reason, until, decided_at, seq, came_back_at, came_back_seq) "

@@ -174,6 +174,20 @@ class Extracted:
 
 
 @dataclass(frozen=True)
+class FetchRecord:
+    """What a removal request or a complaint to the ICO cites about one fetch: where, when, the server's
+    answer, and a hash that shows the body was not altered afterwards."""
+
+    url: str
+    """The URL that answered (after redirects)."""
+    fetched_at: dt.datetime
+    """When the body was fetched (for a copy from the HTTP cache, when the cache got it)."""
+    status: int
+    sha256: str
+    """SHA-256 of the body exactly as received, in hex."""
+
+
+@dataclass(frozen=True)
 class Document:
     """One thing a source saw, ready for the detectors."""
 
@@ -192,6 +206,8 @@ class Document:
     place: str = ""
     """What identifies where it was seen across runs, when `url` changes without the place changing
     (a snapshot's timestamp, a commit's hash); "" means `url` itself. Fingerprints use this."""
+    fetched: FetchRecord | None = None
+    """The fetch it was read from: evidence for a removal request. None when nothing was fetched."""
 
     @property
     def identity(self) -> str:
@@ -269,3 +285,5 @@ class Finding:
     label: str = ""
     archived_at: dt.datetime | None = None
     advice: tuple[str, ...] = ()
+    fetched: FetchRecord | None = None
+    """The fetch of the page it was seen on (the document's)."""

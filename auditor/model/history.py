@@ -100,6 +100,11 @@ class ResolvedView:
     evidence: str = ""
     advice: tuple[str, ...] = ()
     label: str = ""
+    fetched_url: str = ""
+    fetched_at: str = ""
+    http_status: int | None = None
+    body_sha256: str = ""
+    """The last sighting's fetch record (masked URL), for a finding carried forward."""
     first_missed: bool = False
     """Carried forward for the first time: the person's previous run saw it (so alerts say it once)."""
 
@@ -186,3 +191,32 @@ class MonthSummary:
     @property
     def total_findings(self) -> int:
         return sum(self.by_severity.values())
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    """One finding's last sighting as the history keeps it (all masked): what `auditor evidence` writes."""
+
+    finding_id: str
+    person_id: str
+    person_name: str
+    category: str
+    match: str
+    severity: str
+    value: str
+    """Masked."""
+    source: str
+    url: str
+    """Where it was seen, with the person's private values masked."""
+    label: str
+    evidence: str
+    """The matched snippet of the last sighting, masked."""
+    first_seen: str
+    last_seen: str
+    resolved_at: str
+    """When a run found it gone ("" while it is open)."""
+    fetched_url: str
+    fetched_at: str
+    """"" when the sighting predates fetch records (state from an earlier auditor) or nothing was fetched."""
+    http_status: int | None
+    body_sha256: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -15,6 +14,13 @@ from markupsafe import Markup
 from ..advice import Advice, AdviceBook
 from ..model import Severity
 from ..resources import shipped
+from .dates import long_date, long_time
+from .labels import CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_MEANINGS, SOURCE_LABELS, STATUS_LABELS
+from .letters import person_letters
+
+# Explicit bidirectional embeddings, overrides and isolates: crawled text could use them to make a URL
+# or a value read differently on screen from what it is. Natural right-to-left text needs none of them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -27,62 +33,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 (No frame-ancestors: browsers ignore it in a <meta> policy and log an error saying so.)
 """
 
-SEVERITY_LABELS = {
-    "critical": "Critical",
-    "high": "High",
-    "medium": "Medium",
-    "low": "Low",
-    "info": "For information",
-}
-SEVERITY_MEANINGS = {
-    "critical": "lets a stranger contact you directly or find your home",
-    "high": "personal details that make an approach convincing",
-    "medium": "contact details that could lead to you",
-    "low": "accounts under your usernames",
-    "info": "published on purpose: check each is an office detail",
-}
-"""One line each, for the reader who has never seen a severity scale."""
-CATEGORY_LABELS = {
-    "phone": "Phone number",
-    "email": "Email address",
-    "address": "Home address",
-    "date_of_birth": "Date of birth",
-    "relative": "Family member",
-    "location": "Photo location",
-    "messaging_link": "Messaging link",
-    "account": "Online account",
-    "other": "Personal detail",
-}
-STATUS_LABELS = {
-    "ok": "checked",
-    "failed": "not checked (failed)",
-    "rate_limited": "not checked (rate-limited)",
-    "skipped": "not run",
-}
-SOURCE_LABELS = {
-    "crawl": "Your websites",
-    "wayback": "Internet Archive (old copies of web pages)",
-    "rdap": "Domain registration records",
-    "usernames": "Accounts under your usernames",
-    "github": "GitHub",
-    "gravatar": "Gravatar profiles",
-    "keyserver": "Email encryption keys (keyserver)",
-    "people_search": "People-search websites",
-    "web_search": "Pages about you others published (found by search)",
-    "social": "Your Bluesky and Mastodon profiles and posts",
-    "companies_house": "Companies House",
-    "hibp": "Known data breaches (Have I Been Pwned)",
-}
 """Plain names for the sources; the technical name is shown beside them for security staff."""
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-# Explicit bidirectional embeddings, overrides and isolates: crawled text could use them to make a URL
-# or a value read differently on screen from what it is. Natural right-to-left text needs none of them.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _finalize(value: Any) -> Any:
@@ -90,23 +41,6 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
         return _BIDI_CONTROLS.sub("", value)
     return value
-
-
-def long_date(iso_moment: str) -> str:
-    """'2024-05-03T10:00:00Z' (or '2024-05-03') as people write it: '3 May 2024'."""
-    if not iso_moment:
-        return ""
-    try:
-        day = dt.date.fromisoformat(iso_moment[:10])
-    except ValueError:
-        return iso_moment
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def long_time(iso_moment: str) -> str:
-    """'2024-05-03T10:07:00Z' as '3 May 2024 at 10:07 UTC'."""
-    clock = iso_moment[11:16]
-    return f"{long_date(iso_moment)} at {clock} UTC" if clock else long_date(iso_moment)
 
 
 def sentence(text: str) -> str:
@@ -184,6 +118,7 @@ class Renderer:
             person=person,
             top_actions=top,
             advice=self._entries(used),
+            letters=person_letters(person, self.advice, used, run.started_at),
             why=self._why,
             has_history=person.awaiting_triage is not None,
             approach_guidance=self.advice.approach_guidance,

@@ -40,6 +40,7 @@ def to_json(view: RunView, version: int = SCHEMA_VERSION) -> dict[str, Any]:
                     if finding.triage
                     else None
                 ),
+                fetched=_fetched(finding),
             )
         data["findings"] += [_carried(f) for f in person.unverified]
     return document
@@ -63,7 +64,13 @@ def _carried(finding: FindingView) -> dict[str, Any]:
         "detail": finding.detail,
         "last_seen": finding.first_seen,
         "triage": None,
+        "fetched": _fetched(finding),
     }
+
+
+def _fetched(finding: FindingView) -> dict[str, Any] | None:
+    got = finding.fetched
+    return None if got is None else {"url": got.url, "at": got.at, "status": got.status, "sha256": got.sha256}
 
 
 def _v1(view: RunView) -> dict[str, Any]:

@@ -26,6 +26,18 @@ from ..scrub import scrub, scrub_url
 
 
 @dataclass(frozen=True)
+class FetchedView:
+    """The fetch a finding was read from: what a removal request or a complaint cites."""
+
+    url: str
+    """Masked like the finding's URL unless revealed."""
+    at: str
+    """ISO-8601 UTC."""
+    status: int
+    sha256: str
+
+
+@dataclass(frozen=True)
 class FindingView:
     """One finding ready to print: every string here is safe to show (masked unless revealed)."""
 
@@ -55,6 +67,7 @@ class FindingView:
     """It was marked fixed, and is still there."""
     newly_unverified: bool = False
     """Unverified, and seen by the person's previous run: the first run that could not re-check it."""
+    fetched: FetchedView | None = None
 
 
 @dataclass(frozen=True)
@@ -240,6 +253,14 @@ def _finding_view(
         else "",
         triage_until=decision.until.isoformat() if decision and decision.until else "",
         came_back=finding.id in triage.came_back,
+        fetched=None
+        if finding.fetched is None
+        else FetchedView(
+            finding.fetched.url if reveal else mask_url(scrub_url(finding.fetched.url, person), in_urls),
+            utc_iso(finding.fetched.fetched_at),
+            finding.fetched.status,
+            finding.fetched.sha256,
+        ),
     )
 
 
@@ -266,6 +287,9 @@ def _carried(row: ResolvedView, audit: PersonAudit) -> FindingView:
         label=row.label,
         archived_at="",
         newly_unverified=row.first_missed,
+        fetched=FetchedView(row.fetched_url, row.fetched_at, row.http_status, row.body_sha256)
+        if row.fetched_at and row.http_status is not None
+        else None,
     )
 
 

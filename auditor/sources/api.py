@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..model import Document, FetchFailure, Person, SourceResult, SourceStatus
 from ..plain import plural
+from . import records
 from .interface import NotConfigured, Source, SourceContext
 from .records import parse_json
 from .trouble import ApiTrouble, expect_ok, worse
@@ -181,6 +182,7 @@ def get(
         # a bare "rate_limited" failure without the response's headers.
         status = SourceStatus.RATE_LIMITED if result.reason == "rate_limited" else SourceStatus.FAILED
         raise ApiTrouble(status, f"{service}: {result.detail or result.reason}", failure)
+    records.answered(result)
     return result
 
 

@@ -148,6 +148,7 @@ class CompaniesHouseSource(ApiSource):
             if isinstance(appointment, dict):
                 lines += _appointment_lines(appointment)
         return records.record_document(
+            fetched=records.last_answer(),
             source=self.name,
             url=f"{WEB_URL}/officers/{officer_id}/appointments",
             label=f"Companies House officer record: {title}",

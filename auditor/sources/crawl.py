@@ -123,6 +123,7 @@ class CrawlSource(Source):
             content=content,
             attributed=True,
             label=content.title,
+            fetched=response.record,
         )
         state.documents.append(document)
         return document

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote, urlsplit
 
-from ..model import Document, Person, SourceResult, SourceStatus
+from ..model import Document, FetchRecord, Person, SourceResult, SourceStatus
 from . import records
 from .api import ApiSource, Tally, unique
 from .trouble import rate_limited
@@ -65,15 +65,17 @@ class GitHubSource(ApiSource):
         profile = records.expect_dict(profile, SERVICE, self._url("/users/"), "the user")
         html_url = records.web_url(profile.get("html_url"), f"https://github.com/{quote(login, safe='')}")
         documents.append(_profile_document(self.name, login, html_url, profile))
-        commits = self._commit_emails(login)
+        commits, listing = self._commit_emails(login)
         if commits:
-            documents.append(_commits_document(self.name, login, html_url, commits))
+            documents.append(_commits_document(self.name, login, html_url, commits, listing))
 
-    def _commit_emails(self, login: str) -> list[tuple[str, str, str, str]]:
-        """(name, email, repo, sha) of recent public commits, noreply addresses left out."""
+    def _commit_emails(self, login: str) -> tuple[list[tuple[str, str, str, str]], FetchRecord | None]:
+        """(name, email, repo, sha) of recent public commits, noreply addresses left out; and the fetch of
+        the account's public events, where they were listed (the evidence: the commits are read from it)."""
         events = self._json(f"/users/{quote(login, safe='')}/events/public?per_page={MAX_EVENTS}")
+        listing = records.last_answer()
         if events is None:
-            return []
+            return [], listing
         events = records.expect_list(events, SERVICE, self._url("/users/"), "the events")
         found: list[tuple[str, str, str, str]] = []
         heads: list[tuple[str, str]] = []
@@ -97,7 +99,7 @@ class GitHubSource(ApiSource):
                     heads.append((repo, head))
         for repo, sha in heads[:MAX_COMMIT_LOOKUPS]:
             found.extend(self._head_commit(login, repo, sha))
-        return _keep_personal(found)
+        return _keep_personal(found), listing
 
     def _head_commit(self, login: str, repo: str, sha: str) -> list[tuple[str, str, str, str]]:
         """Author and committer of one commit (docs.github.com "Get a commit": commit.author/committer)."""
@@ -158,12 +160,21 @@ def _profile_document(source: str, login: str, url: str, profile: Mapping[str, A
     lines = [("login", records.text_at(profile, "login") or login)]
     lines += [(field.replace("_", " "), records.text_at(profile, field)) for field in fields]
     return records.record_document(
-        source=source, url=url, label=f"GitHub profile {login}", lines=lines, account=("GitHub", login)
+        fetched=records.last_answer(),
+        source=source,
+        url=url,
+        label=f"GitHub profile {login}",
+        lines=lines,
+        account=("GitHub", login),
     )
 
 
 def _commits_document(
-    source: str, login: str, profile_url: str, commits: list[tuple[str, str, str, str]]
+    source: str,
+    login: str,
+    profile_url: str,
+    commits: list[tuple[str, str, str, str]],
+    listing: FetchRecord | None,
 ) -> Document:
     lines = []
     for name, email, repo, sha in commits:
@@ -176,7 +187,11 @@ def _commits_document(
     if _REPO.fullmatch(repo) and _SHA.fullmatch(sha):
         url = f"{web.scheme}://{web.netloc}/{repo}/commit/{sha}"
     document = records.record_document(
-        source=source, url=url, label=f"Commit author emails on GitHub for {login}", lines=lines
+        fetched=listing,
+        source=source,
+        url=url,
+        label=f"Commit author emails on GitHub for {login}",
+        lines=lines,
     )
     # Each push changes the newest commit: the place is the account's commits, not one hash.
     return dataclasses.replace(document, place=f"{profile_url}#commit-emails")

@@ -74,5 +74,10 @@ def _document(source: str, email: str, profile: Mapping[str, Any]) -> Document:
     url = records.web_url(profile.get("profile_url"), "https://gravatar.com/")
     handle = url.rstrip("/").rsplit("/", 1)[-1] if url != "https://gravatar.com/" else mask_email(email)
     return records.record_document(
-        source=source, url=url, label=label, lines=lines, account=("Gravatar", handle)
+        fetched=records.last_answer(),
+        source=source,
+        url=url,
+        label=label,
+        lines=lines,
+        account=("Gravatar", handle),
     )

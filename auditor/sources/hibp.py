@@ -64,7 +64,11 @@ class HibpSource(ApiSource):
         if len(lines) > 1:
             found.append(
                 records.record_document(
-                    source=self.name, url=HUMAN_URL, label="Breaches that include this email", lines=lines
+                    fetched=records.last_answer(),
+                    source=self.name,
+                    url=HUMAN_URL,
+                    label="Breaches that include this email",
+                    lines=lines,
                 )
             )
 

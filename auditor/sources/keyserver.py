@@ -193,6 +193,7 @@ class KeyserverSource(ApiSource):
         lines.append(("key created", key.created.isoformat() if key.created else ""))
         found.append(
             records.record_document(
+                fetched=records.last_answer(),
                 source=self.name,
                 # The keyserver's search page, where the reader can look the address up: not a URL
                 # with the address in it, which every output would then show unmasked.

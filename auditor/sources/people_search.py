@@ -135,7 +135,12 @@ class PeopleSearchSource(Source):
             label = f"People-search listing on {site.name}"
             outcome.documents.append(
                 Document(
-                    url=response.final_url, source=self.name, content=content, attributed=True, label=label
+                    url=response.final_url,
+                    source=self.name,
+                    content=content,
+                    attributed=True,
+                    label=label,
+                    fetched=response.record,
                 )
             )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import quote, urlsplit
 
 from ..model import DocKind, Document, Extracted, FetchFailure, Person, SourceResult, SourceStatus
@@ -11,6 +11,9 @@ from .api import ApiSource
 from .rdap_jcard import Malformed, Registration, parse_domain
 from .records import parse_json
 from .trouble import ApiTrouble, rate_limited
+
+if TYPE_CHECKING:
+    from ..fetch import Response
 
 DEFAULT_BASE_URL = "https://rdap.org"
 
@@ -76,20 +79,21 @@ class RdapSource(ApiSource):
             detail = f"malformed response from {host}: {parsed.detail}"
             failure = FetchFailure(response.final_url, "parse", detail)
             return _Lookup(domain, f"{domain} not checked: malformed response from {host}", failure=failure)
-        return self._found(domain, response.final_url, parsed)
+        return self._found(domain, response, parsed)
 
-    def _found(self, domain: str, url: str, registration: Registration) -> _Lookup:
+    def _found(self, domain: str, response: Response, registration: Registration) -> _Lookup:
         if not registration.lines:
             why = "registrant details redacted" if registration.redacted else "no contact details published"
             return _Lookup(domain, f"{domain}: {why}")
         name = _normalise(domain)
         text = "\n".join([f"domain: {name}", *registration.lines])
         document = Document(
-            url=url,
+            url=response.final_url,
             source=self.name,
             content=Extracted(kind=DocKind.RECORD, text=text, title=f"RDAP record for {name}"),
             attributed=True,
             label=f"Domain registration record for {name}",
+            fetched=response.record,
         )
         extra = " (some details redacted)" if registration.redacted else ""
         return _Lookup(domain, f"{domain}: registration record with contact details{extra}", document)

@@ -4,6 +4,7 @@ document the detectors read ("field: value" lines)."""
 from __future__ import annotations
 
 import json
+import threading
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from ..fetch import Response
+    from ..model import FetchRecord
 
 MAX_JSON_BYTES = 2_000_000
 """No record these services return comes near this; a bigger body is hostile or broken."""
@@ -122,6 +124,21 @@ def record_text(lines: Iterable[tuple[str, str]]) -> str:
     return "\n".join(out)[:MAX_RECORD_CHARS]
 
 
+_answers = threading.local()
+
+
+def answered(response: Response) -> None:
+    """Note the API answer this thread is about to read (api.get calls it for every answer)."""
+    _answers.last = response
+
+
+def last_answer() -> FetchRecord | None:
+    """The fetch record of this thread's latest API answer: the one a record being built was read from.
+    A (person, source) job runs in one thread, and builds each record straight after reading its answer."""
+    response: Response | None = getattr(_answers, "last", None)
+    return None if response is None else response.record
+
+
 def record_document(
     *,
     source: str,
@@ -130,6 +147,7 @@ def record_document(
     lines: Iterable[tuple[str, str]],
     attributed: bool = True,
     account: tuple[str, str] | None = None,
+    fetched: FetchRecord | None = None,
 ) -> Document:
     """A Document for one API record; `account` = (platform, handle) when the record is a public
     account or profile (auditor.detectors.account reports it)."""
@@ -145,4 +163,5 @@ def record_document(
         content=Extracted(kind=DocKind.RECORD, text=record_text(lines), title=title, meta=meta),
         attributed=attributed,
         label=title,
+        fetched=fetched,
     )

@@ -179,6 +179,7 @@ class SocialSource(Source):
         ]
         documents = [
             records.record_document(
+ fetched=records.last_answer(),
                 source=self.name, url=page, label=f"Bluesky profile of {shown}", lines=lines,
                 account=("Bluesky", shown),
             )
@@ -219,7 +220,11 @@ class SocialSource(Source):
             url = f"{page}/post/{quote(rkey, safe='')}" if rkey else page
             documents.append(
                 records.record_document(
-                    source=self.name, url=url, label=f"post by {shown} on Bluesky", lines=lines
+                    fetched=records.last_answer(),
+                    source=self.name,
+                    url=url,
+                    label=f"post by {shown} on Bluesky",
+                    lines=lines,
                 )
             )
         return documents
@@ -277,6 +282,7 @@ class SocialSource(Source):
         )
         documents = [
             records.record_document(
+ fetched=records.last_answer(),
                 source=self.name, url=page, label=f"Mastodon profile of {named}", lines=lines,
                 account=("Mastodon", shown),
             )
@@ -310,7 +316,11 @@ class SocialSource(Source):
             url = records.web_url(status.get("url"), page)
             documents.append(
                 records.record_document(
-                    source=self.name, url=url, label=f"post by {named} on Mastodon", lines=lines
+                    fetched=records.last_answer(),
+                    source=self.name,
+                    url=url,
+                    label=f"post by {named} on Mastodon",
+                    lines=lines,
                 )
             )
         return documents

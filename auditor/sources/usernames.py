@@ -135,7 +135,15 @@ class UsernamesSource(Source):
         text = f"{header}\n{content.text}" if content.text else header
         content = dataclasses.replace(content, text=text, meta=meta)
         label = f"{ACCOUNT_LABEL_PREFIX}{site.name}: {username}"
-        return Document(url=profile, source=self.name, content=content, attributed=True, label=label), failure
+        document = Document(
+            url=profile,
+            source=self.name,
+            content=content,
+            attributed=True,
+            label=label,
+            fetched=response.record,
+        )
+        return document, failure
 
 
 def _usernames(person: Person) -> list[str]:

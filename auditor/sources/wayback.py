@@ -147,6 +147,7 @@ class WaybackSource(Source):
                     label=f"Archived copy of {capture.original} ({when.date().isoformat()})",
                     # A new capture of the same page is the same place: the finding keeps its identity.
                     place=f"archive:{capture.original}",
+                    fetched=result.record,
                 )
             )
 

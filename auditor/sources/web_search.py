@@ -219,6 +219,7 @@ class WebSearchSource(Source):
             content=content,
             attributed=attribution.attributed,
             label=f"{title[:120]} (found by searching {query.shown}{ties})",
+            fetched=response.record,
         )
 
     def _result(self, run: _Run, asked: int, left: int) -> SourceResult:
