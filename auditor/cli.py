@@ -83,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--reveal", action="store_true", help="show private values unmasked in the outputs")
     audit.add_argument(
+        "--single",
+        action="store_true",
+        help="write each person's report to stand alone, to hand to that person: no link to the dashboard",
+    )
+    audit.add_argument(
         "--format-version",
         type=int,
         choices=(1, 2),
@@ -377,6 +382,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         state=state,
         inputs=args.rosters,
         format_version=args.format_version,
+        single=args.single,
     )
     log.info("wrote %s", outcome.paths.index)
     if args.reveal:

@@ -72,6 +72,7 @@ def audit_with_history(
     inputs: Sequence[Path] = (),
     today: dt.date | None = None,
     format_version: int = 2,
+    single: bool = False,
 ) -> AuditOutcome:
     """The whole audit under a lock (so two cron runs never overlap); history when `state` is given."""
     lock = lock_file_for(state, out)
@@ -80,7 +81,12 @@ def audit_with_history(
         if state is None:
             run = _audit(people, config, key=key, progress=progress, environ=environ)
             paths = write_outputs(
-                run, out, reveal=reveal, advice=AdviceBook.load(), format_version=format_version
+                run,
+                out,
+                reveal=reveal,
+                advice=AdviceBook.load(),
+                format_version=format_version,
+                single=single,
             )
             sent = _alert(config, out, environ, lambda: build_view(run))
             return AuditOutcome(run, {}, paths, None, sent)
@@ -122,6 +128,7 @@ def audit_with_history(
                         staged=staged,
                         format_version=format_version,
                         unverified=changes.unchecked,
+                        single=single,
                     )
                     staged.publish()  # a report that cannot be put in place rolls the run back too
             except BaseException:

@@ -74,7 +74,9 @@ people:
 """
 
 # What a report may link to: its own sections and files, and the authorities named in the advice.
-LOCAL_HREF = re.compile(r"^(#[\w-]+|\.\./index\.html|people/[a-z0-9-]+\.html|findings\.(json|csv))$")
+LOCAL_HREF = re.compile(
+    r"^(#[\w-]+|(\.\./)?index\.html|(\.\./)?people/[a-z0-9-]+\.html|groups/[a-z0-9-]+\.html|findings\.(json|csv))$"
+)
 
 
 def authority_hosts() -> set[str]:
@@ -143,9 +145,14 @@ def test_the_hostile_text_really_reached_the_report(reports: Path) -> None:
     assert any("onerror" in u or "%3Cimg" in u or "<img" in u for u in urls), urls
 
 
-@pytest.mark.parametrize("which", ["index", "person"])
+@pytest.mark.parametrize("which", ["index", "person", "group"])
 def test_report_has_no_active_content_and_no_remote_reference(reports: Path, which: str) -> None:
-    path = reports / "index.html" if which == "index" else reports / "people" / "hattie-hostile.html"
+    paths = {
+        "index": reports / "index.html",
+        "person": reports / "people" / "hattie-hostile.html",
+        "group": next((reports / "groups").glob("*.html")),  # the hostile person's group's page
+    }
+    path = paths[which]
     source = path.read_text(encoding="utf-8")
     doc = lxml.html.document_fromstring(source)
     allowed_hosts = authority_hosts()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..advice import AdviceBook
 from .csv_report import render_csv
 from .files import Staged, replace_manifest
+from .groups import group_views
 from .html_report import Renderer
 from .json_report import SCHEMA_VERSION, render_json
 from .view import RunView, build_view
@@ -39,22 +40,26 @@ def write_outputs(
     staged: Staged | None = None,
     format_version: int = SCHEMA_VERSION,
     unverified: Mapping[str, tuple[ResolvedView, ...]] | None = None,
+    single: bool = False,
 ) -> OutputPaths:
     """Render everything first, then write each file atomically: a failure leaves the old reports.
 
     With `staged`, the files are only written beside their places; the caller publishes them (after
-    committing the run's history, so reports and history never disagree)."""
+    committing the run's history, so reports and history never disagree). `single`: each person's page
+    stands alone, to be handed to that person (no link to the dashboard, which lists everyone)."""
     view = build_view(
         run, reveal=reveal, changes=changes, resolved=resolved, triage=triage, unverified=unverified
     )
     renderer = Renderer.create(advice or AdviceBook.load())
-    pages = {out / "people" / f"{p.id}.html": renderer.person(view, p) for p in view.people}
+    pages = {out / "people" / f"{p.id}.html": renderer.person(view, p, single=single) for p in view.people}
+    groups = group_views(view.people)
     files = {
         out / "findings.json": render_json(view, format_version),
         out / "findings.csv": render_csv(view),
         **pages,
+        **{out / "groups" / f"{g.slug}.html": renderer.group(view, g) for g in groups},
         # The dashboard last: it links to the person reports, which exist by the time it appears.
-        out / "index.html": renderer.index(view),
+        out / "index.html": renderer.index(view, format_version=format_version),
     }
     own = staged if staged is not None else Staged()
     for path, text in files.items():

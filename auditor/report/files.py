@@ -126,7 +126,7 @@ def replace_manifest(out: Path, written: Iterable[Path], *, private: bool = Fals
         if _inside(out, stale) and stale.is_file() and not stale.is_symlink():
             stale.unlink()
             removed.append(stale)
-    for folder in (out, out / "people"):
+    for folder in (out, out / "people", out / "groups"):
         for leftover in folder.glob(".*.tmp") if folder.is_dir() else ():
             if _TEMP.match(leftover.name) and leftover.is_file() and not leftover.is_symlink():
                 leftover.unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from ..advice import Advice, AdviceBook
 from ..model import Severity
 from ..resources import shipped
 from .dates import long_date, long_time
+from .groups import GroupView, group_views, totals
 from .labels import CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_MEANINGS, SOURCE_LABELS, STATUS_LABELS
 from .letters import person_letters
 
@@ -105,7 +107,8 @@ class Renderer:
     def create(cls, advice: AdviceBook) -> Renderer:
         return cls(make_environment(), advice)
 
-    def person(self, run: RunView, person: PersonView) -> str:
+    def person(self, run: RunView, person: PersonView, *, single: bool = False) -> str:
+        """One person's report; `single`: to be handed to them alone, so no link out to the dashboard."""
         top = self.advice.top_actions(((g.severity, g.advice) for g in person.groups), n=3)
         # Step-by-step advice in the order a reader meets it: the top actions first, then as findings use it.
         used = dict.fromkeys(
@@ -123,15 +126,31 @@ class Renderer:
             has_history=person.awaiting_triage is not None,
             approach_guidance=self.advice.approach_guidance,
             blind_spots=self.advice.blind_spots,
+            single=single,
         )
 
-    def index(self, run: RunView) -> str:
+    def index(self, run: RunView, *, format_version: int = 2) -> str:
+        """The dashboard: everyone, riskiest first, with the totals and each group's line."""
         people = sorted(run.people, key=risk_order)
+        groups = group_views(run.people)  # the same slugs as the group pages written beside it
         return self.env.get_template("index.html.j2").render(
             run=run,
             people=people,
+            groups=groups,
+            group_slugs={g.name: g.slug for g in groups},
+            overall=totals(people),
             has_history=any(p.awaiting_triage is not None for p in people),
             blind_spots=self.advice.blind_spots,
+            format_version=format_version,
+        )
+
+    def group(self, run: RunView, group: GroupView) -> str:
+        """One group's page: its people alone, riskiest first, with their counts."""
+        return self.env.get_template("group.html.j2").render(
+            run=run,
+            group=dataclasses.replace(group, people=tuple(sorted(group.people, key=risk_order))),
+            has_history=any(p.awaiting_triage is not None for p in group.people),
+            group_slugs={},
         )
 
     def _entries(self, ids: Iterable[str]) -> dict[str, Advice]:
