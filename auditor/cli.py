@@ -467,23 +467,29 @@ def _cmd_triage(args: argparse.Namespace) -> int:
     if args.until and args.decision != "accepted":
         raise UsageError("--until goes with 'accepted' only (an accepted risk is re-examined after it)")
     from .profiles import load_roster
-    from .scrub import scrub
+    from .scrub import scrub, scrub_sealed
+    from .seal import Sealer
 
     people = {p.id: p for p in load_roster(args.roster)} if args.roster else {}
     masked: list[str] = []
+    state = _existing_state(args.state or default_state())
+    key = load_key(key_file_for(state), create=False)
 
     def scrub_reason(person_id: str, reason: str) -> str:
         # Against the roster now, not at the person's next audit: the state file never holds it plain.
+        # A sealed roster's words are found by hashing the reason's own with the state's key.
         person = people.get(person_id)
-        clean = scrub(reason, person) if person is not None else reason
+        clean = reason
+        if person is not None:
+            clean = scrub(reason, person)
+            clean = scrub_sealed(clean, person, Sealer(key)) if person.sealed else clean
         if clean != reason:
             masked.append(clean)
         return clean
 
-    state = _existing_state(args.state or default_state())
     with (
         run_lock(lock_file_for(state, state.parent)),
-        HistoryStore.open(state, load_key(key_file_for(state), create=False)) as store,
+        HistoryStore.open(state, key) as store,
     ):
         decision = decide(
             store, args.finding_id, args.decision, args.reason, args.until, scrub_reason=scrub_reason

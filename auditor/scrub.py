@@ -9,11 +9,14 @@ from urllib.parse import unquote, urlsplit
 import phonenumbers
 
 from .mask import mask_text, secret_words
+from .values.sealed import SealedLookups
+from .values.tokens import phrase_tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from .model import Person
+    from .seal import Sealer
 
 _NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 _NOT_DIGIT = re.compile(r"\D+")
@@ -72,6 +75,17 @@ def scrub(text: str, person: Person, extra: Iterable[str] = ()) -> str:
         return text
     masked = mask_text(unquote(unquote(text)), secret_words(person))
     return masked if not mentions_private(masked, person, extra) else "[withheld: held a private value]"
+
+
+def scrub_sealed(text: str, person: Person, sealer: Sealer) -> str:
+    """`text` with a sealed person's private words masked (a relative's name, a street, a school typed into
+    a triage reason). Their plain values are not known: the text's own words are hashed with the roster's
+    key and compared, as the detectors read a page. Their names stay (a relative shares the surname)."""
+    if not person.sealed or not text:
+        return text
+    names = frozenset(w for n in (person.name, *person.aliases) for w in phrase_tokens(n))
+    secrets = SealedLookups(person.sealed, sealer).secrets_in(text, names)
+    return mask_text(text, secrets) if secrets else text
 
 
 def scrub_url(url: str, person: Person, extra: Iterable[str] = ()) -> str:

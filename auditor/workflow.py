@@ -183,4 +183,4 @@ def _rescore(run: AuditRun, triaged: Mapping[str, Decision]) -> AuditRun:
         dataclasses.replace(a, score=exposure_score(f for f in a.findings if f.id not in triaged))
         for a in run.people
     )
-    return dataclasses.replace(run, people=tuple(sorted(people, key=lambda a: (-a.score.value, a.person.id))))
+    return dataclasses.replace(run, people=tuple(sorted(people, key=lambda a: (-a.score.rank, a.person.id))))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -13,7 +14,7 @@ from test_history import ADDRESS, EMAIL, JANE, KEY, PHONE, SAM, SAM_PHONE, audit
 
 from auditor.errors import UsageError
 from auditor.history import HistoryStore, month_summary, parse_month, record_run
-from auditor.model import MonthSummary, Person
+from auditor.model import MonthSummary, Person, Score
 from auditor.report.summary_report import summary_to_json, trend_chart, write_summary
 
 if TYPE_CHECKING:
@@ -202,3 +203,17 @@ def test_the_chart_stacks_bars_on_a_round_scale(store: HistoryStore) -> None:
     assert feb.year == ""
     assert chart.bars[0].year == "2023"
     assert chart.bars[10].year == "2024"
+
+
+def test_most_at_risk_follows_the_exact_ordering_not_the_rounded_reading(tmp_path: Path) -> None:
+    # Two people whose readings round to the same number: the summary still puts the more exposed first,
+    # whatever their ids say (the stored rank decides, not the 0-100 reading and then the id).
+    low = dataclasses.replace(audit(JANE, []), score=Score(97, "", 420.0, (), 9))
+    high = dataclasses.replace(audit(SAM, []), score=Score(97, "", 433.5, (), 12))
+    with HistoryStore.open(tmp_path / "history.sqlite", KEY) as opened:
+        record_run(opened, run_on("2024-03-04", low, high))
+        march = month_summary(opened, "2024-03", now=NOW)
+    assert [(p.id, p.score, p.rank) for p in march.most_at_risk] == [
+        ("sam-patel", 97, 433.5),
+        ("jane-doe", 97, 420.0),
+    ]

@@ -20,7 +20,8 @@ from ..model import (
     ResolvedView,
     SourceStatus,
 )
-from ..scrub import scrub, scrub_url
+from ..scrub import scrub, scrub_sealed, scrub_url
+from ..seal import Sealer
 from .store import HistoryStore, StateError, format_time, next_sequence, parse_time
 
 if TYPE_CHECKING:
@@ -77,9 +78,10 @@ def record_run(
             (started, format_time(run.finished_at), run.version, roster_digest, config_digest, seq),
         )
         run_id = int(cursor.lastrowid or 0)
+        sealer = Sealer(store.key) if any(a.person.sealed for a in run.people) else None
         for audit in run.people:
             _record_person(db, store.key, run_id, started, audit, changes)
-            _scrub_reasons(db, audit)
+            _scrub_reasons(db, audit, sealer if audit.person.sealed else None)
             gone, carried = _absent(db, run_id, audit, {f.id for f in audit.findings})
             resolved[audit.person.id] = gone
             unchecked[audit.person.id] = carried
@@ -98,8 +100,8 @@ def _record_person(
     person = audit.person
     secrets = secret_words(person)
     db.execute(
-        "INSERT INTO person_runs (run_id, person_id, name, grp, score) VALUES (?, ?, ?, ?, ?)",
-        (run_id, person.id, person.name, person.group, audit.score.value),
+        "INSERT INTO person_runs (run_id, person_id, name, grp, score, rank) VALUES (?, ?, ?, ?, ?, ?)",
+        (run_id, person.id, person.name, person.group, audit.score.value, audit.score.rank),
     )
     for source in audit.sources:
         db.execute(
@@ -187,7 +189,7 @@ def _record_person(
         changes[finding.id] = Change(status, parse_time(first_seen))
 
 
-def _scrub_reasons(db: sqlite3.Connection, audit: PersonAudit) -> None:
+def _scrub_reasons(db: sqlite3.Connection, audit: PersonAudit, sealer: Sealer | None) -> None:
     """Mask the person's private values in triage reasons about their findings.
 
     `auditor triage` has no roster, so it can mask only what looks like a contact detail; an address or
@@ -200,6 +202,8 @@ def _scrub_reasons(db: sqlite3.Connection, audit: PersonAudit) -> None:
     ).fetchall()
     for row in rows:
         cleaned = scrub(str(row["reason"]), audit.person)
+        if sealer is not None:  # a sealed roster: its words are found by hashing the reason's own
+            cleaned = scrub_sealed(cleaned, audit.person, sealer)
         if cleaned != row["reason"]:
             db.execute("UPDATE decisions SET reason = ? WHERE finding_id = ?", (cleaned, row["finding_id"]))
 

@@ -134,6 +134,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE findings ADD COLUMN http_status INTEGER",
         "ALTER TABLE findings ADD COLUMN body_sha256 TEXT NOT NULL DEFAULT ''",
     ),
+    # v6: each person's exposure ordering at each run (Score.rank): the month summary ranks people by it,
+    # not by the 0-100 reading, which rounds two different people to one number. Older runs keep 0 and
+    # are ordered by their reading after every run that has a rank.
+    ("ALTER TABLE person_runs ADD COLUMN rank REAL NOT NULL DEFAULT 0",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema version this auditor writes (PRAGMA user_version)."""

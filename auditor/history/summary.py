@@ -68,9 +68,18 @@ def month_summary(store: HistoryStore, month: str, *, now: dt.datetime | None = 
             by_category[f["category"]] += 1
         incomplete = _count_failed(db, int(row["run_id"]), person_id) > 0
         people.append(
-            PersonRisk(person_id, str(row["name"]), str(row["grp"]), int(row["score"]), counts, incomplete)
+            PersonRisk(
+                person_id,
+                str(row["name"]),
+                str(row["grp"]),
+                int(row["score"]),
+                counts,
+                incomplete,
+                float(row["rank"]),
+            )
         )
-    people.sort(key=lambda p: (-p.score, p.id))
+    # By the exact ordering, not the reading: two people both reading 97 are not tied.
+    people.sort(key=lambda p: (-p.rank, -p.score, p.id))
     trend = []
     cursor = start
     for _ in range(TREND_MONTHS - 1):

@@ -129,6 +129,8 @@ class PersonRisk:
     """Findings by severity, every severity present."""
     incomplete: bool
     """A source failed or was rate-limited in that run: the counts may be too low."""
+    rank: float = 0.0
+    """The score's exact ordering (Score.rank) at that run; 0 for runs recorded before it was kept."""
 
 
 @dataclass(frozen=True)

@@ -164,14 +164,15 @@ class SealedLookups:
         """The text's spellings of the sealed values' words, house and flat numbers and mailbox names,
         to mask in evidence snippets as a plain roster's values are (`mask.secret_words`). Words in
         `public` (the person's own names, canonical) stay: a relative shares the surname."""
-        recovered = set(self.recover(text).values()) - public
+        # The text's words as written ("Example"), the names canonical ("example"): compare like with like.
+        recovered = {w for w in self.recover(text).values() if canonical(w) not in public}
         found: set[str] = set()
         for raw in distinct_words(text):
             parts = [raw, *(re.split(f"[{HYPHENS}]", raw) if len(raw) > 1 else ())]
             found.update(p for p in parts if p and any(f in recovered for f in forms_of(canonical(p))))
         found.update(self._found(text, "number", tuple(self.numbers)) - {_UNKNOWN})
         found.update(self._found(text, "unit", tuple(self.units)) - {_UNKNOWN})
-        found.update(self.mailbox_words(text))
+        found.update(w for w in self.mailbox_words(text) if canonical(w) not in public)
         return sorted(found, key=len, reverse=True)
 
     def addresses_on(self, text: str, recovered: dict[str, str]) -> list[RecoveredAddress]:
