@@ -45,6 +45,11 @@ def test_rerun_revalidates_with_etag(
     assert (again.from_cache, again.status, again.body) == (True, 200, b"<p>Jane Doe</p>")
     sent = [r.headers.get("if-none-match") for r in local_server.requests_to("/page")]
     assert sent == [None, '"v1"']
+    # The evidence record: the server confirmed the stored body just now (304), so that is when it was
+    # fetched; the body, and so its hash, is the one first received.
+    assert again.record.sha256 == first.record.sha256
+    assert again.fetched_at > first.fetched_at
+    assert again.fetched_at.tzinfo is not None
 
 
 def test_last_modified_is_revalidated(local_server: LocalServer, fetcher_factory: FetcherFactory) -> None:
