@@ -47,7 +47,7 @@ input is fine and nothing is wrong with it, so a cron job or timer can tell "sti
 EXIT_CODES = (
     "exit codes: 0 done; 1 a finding not triaged away is at or above --fail-on; 2 bad input (roster, "
     "config, usage): nothing was fetched; 3 a source failed, under --strict; 4 an alert could not be "
-    "delivered, under --strict (the reports are written); 70 stopped on an "
+    "delivered, under --strict (checked first; the reports are written); 70 stopped on an "
     "unexpected error (the history is not updated); 74 the state file could not be written (a full disk?): "
     "the run is not recorded and the previous reports stay; 75 another audit, triage or prune is using the "
     "same state file: try again later"
@@ -388,6 +388,12 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.reveal:
         # These files now need the care the roster gets (not said under --quiet: nothing is wrong).
         log.info("--reveal: the reports in %s hold private values unmasked (written 0600)", args.out)
+    if args.strict and outcome.undelivered:
+        # First: the findings (exit 1) are in the reports, but nobody was told of them.
+        log.error(
+            "%d alert channel(s) could not be reached: see the messages above", len(outcome.undelivered)
+        )
+        return EXIT_UNDELIVERED
     if args.fail_on:
         threshold = Severity(args.fail_on)
         over = [f for a in outcome.run.people for f in outcome.counted(a) if f.severity.at_least(threshold)]
@@ -402,8 +408,6 @@ def _cmd_audit(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
     if args.strict and any(a.incomplete for a in outcome.run.people):
         return EXIT_INCOMPLETE
-    if args.strict and outcome.undelivered:
-        return EXIT_UNDELIVERED
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import json
+import os
 import types
 import typing
 from collections.abc import Mapping
@@ -215,7 +216,8 @@ def load_config(
     """Load and validate a config file (None: the defaults); raise InputError listing every problem.
 
     `source_options` maps each known source's name to the JSON Schema of its options object. With
-    `environ`, the variables `notify:` names must be set (a run that is going to alert needs them)."""
+    `environ`, the variables `notify:` names must be set and its CA file readable (a run that is going to
+    alert needs them)."""
     if path is None:
         return Config()
     loaded = read_yaml(path)
@@ -232,7 +234,12 @@ def load_config(
     base = path.absolute().parent
     sources = data.get("sources")
     notify = notify_settings(data["notify"], base) if data.get("notify") is not None else None
-    if notify is not None and environ is not None:
+    if notify is not None and environ is not None:  # this host is to send alerts: it needs what they need
+        ca_file = notify.email.ca_file if notify.email else None
+        if ca_file is not None and not (ca_file.is_file() and os.access(ca_file, os.R_OK)):
+            # Said now, before anything is fetched: found at delivery, the alert would be lost.
+            where = ("notify", "email", "ca_file")
+            raise InputError([loaded.problem(where, f"{ca_file} is not a readable file")])
         unset = notify.unset_variables(environ)
         if unset:
             raise InputError(

@@ -74,84 +74,110 @@ def audit_with_history(
     format_version: int = 2,
     single: bool = False,
 ) -> AuditOutcome:
-    """The whole audit under a lock (so two cron runs never overlap); history when `state` is given."""
+    """The whole audit under a lock (so two cron runs never overlap); history when `state` is given; then
+    the alert (notify:), once the lock is released."""
     lock = lock_file_for(state, out)
     lock.parent.mkdir(parents=True, exist_ok=True)
     with run_lock(lock):
-        if state is None:
-            run = _audit(people, config, key=key, progress=progress, environ=environ)
-            paths = write_outputs(
-                run,
-                out,
-                reveal=reveal,
-                advice=AdviceBook.load(),
-                format_version=format_version,
-                single=single,
-            )
-            sent = _alert(config, out, environ, lambda: build_view(run))
-            return AuditOutcome(run, {}, paths, None, sent)
-        with HistoryStore.open(state, key) as store:
-            today = today or dt.date.today()
-            seq = store.begin_run()
-            decided = active_decisions(store, today)
-            run = _audit(people, config, key=key, progress=progress, environ=environ)
-            present = {f.id for a in run.people for f in a.findings}
-            # A finding marked fixed that is still there has come back: its decision no longer applies.
-            triaged = {i: d for i, d in decided.items() if not (d.decision == "fixed" and i in present)}
-            run = _rescore(run, triaged)
-            config_files = [config.path] if config.path else []
-            # The reports are written beside their places and put in place (renames, which need no
-            # space) with the old copies kept aside until the run is committed: a run that dies or
-            # cannot write the state (a full disk) leaves history and reports as they were, agreeing
-            # with each other, and the next run reports the same changes rather than resolutions
-            # nobody saw.
-            staged = Staged()
-            try:
-                with store.transaction():
-                    changes = record_run(
-                        store,
-                        run,
-                        seq=seq,
-                        roster_digest=digest_files(key, list(inputs)),
-                        config_digest=digest_files(key, config_files),
-                    )
-                    awaiting = awaiting_triage(store, today, run_id=changes.run_id)
-                    said = Triage(triaged, changes.came_back, awaiting, with_history=True)
-                    paths = write_outputs(
-                        run,
-                        out,
-                        reveal=reveal,
-                        changes=changes.changes,
-                        resolved=changes.resolved,
-                        triage=said,
-                        advice=AdviceBook.load(),
-                        staged=staged,
-                        format_version=format_version,
-                        unverified=changes.unchecked,
-                        single=single,
-                    )
-                    staged.publish()  # a report that cannot be put in place rolls the run back too
-            except BaseException:
-                staged.rollback()  # history not committed: the previous reports back, matching it
-                raise
-            staged.finish()
-            # Only now, with the reports in place and the run recorded: a failed delivery loses nothing.
-            sent = _alert(
-                config,
-                out,
-                environ,
-                lambda: build_view(run, changes=changes.changes, triage=said, unverified=changes.unchecked),
-            )
-            return AuditOutcome(run, triaged, paths, changes, sent)
-
-
-def _alert(
-    config: Config, out: Path, environ: Mapping[str, str], masked: Callable[[], RunView]
-) -> tuple[Delivery, ...]:
-    """The alert for this run, built from the masked view whatever --reveal said."""
+        outcome, masked = _locked(
+            people,
+            config,
+            out=out,
+            key=key,
+            reveal=reveal,
+            progress=progress,
+            environ=environ,
+            state=state,
+            inputs=inputs,
+            today=today,
+            format_version=format_version,
+            single=single,
+        )
+    # Reports in place and the run recorded, so a failed delivery loses neither; and outside the lock,
+    # so retries against a slow mail server never hold up a triage or the next run.
     if config.notify is None:
-        return ()
-    return alert_after_audit(masked(), config.notify, out=out, environ=environ)
+        return outcome
+    sent = alert_after_audit(masked(), config.notify, out=out, environ=environ)
+    return dataclasses.replace(outcome, deliveries=sent)
+
+
+def _locked(
+    people: Sequence[Person],
+    config: Config,
+    *,
+    out: Path,
+    key: bytes,
+    reveal: bool,
+    progress: Progress,
+    environ: Mapping[str, str],
+    state: Path | None,
+    inputs: Sequence[Path],
+    today: dt.date | None,
+    format_version: int,
+    single: bool,
+) -> tuple[AuditOutcome, Callable[[], RunView]]:
+    """The audit and its outputs (and history), and how to build the masked view an alert is made from."""
+    if state is None:
+        run = _audit(people, config, key=key, progress=progress, environ=environ)
+        paths = write_outputs(
+            run,
+            out,
+            reveal=reveal,
+            advice=AdviceBook.load(),
+            format_version=format_version,
+            single=single,
+        )
+        return AuditOutcome(run, {}, paths, None), lambda: build_view(run)
+    with HistoryStore.open(state, key) as store:
+        today = today or dt.date.today()
+        seq = store.begin_run()
+        decided = active_decisions(store, today)
+        run = _audit(people, config, key=key, progress=progress, environ=environ)
+        present = {f.id for a in run.people for f in a.findings}
+        # A finding marked fixed that is still there has come back: its decision no longer applies.
+        triaged = {i: d for i, d in decided.items() if not (d.decision == "fixed" and i in present)}
+        run = _rescore(run, triaged)
+        config_files = [config.path] if config.path else []
+        # The reports are written beside their places and put in place (renames, which need no
+        # space) with the old copies kept aside until the run is committed: a run that dies or
+        # cannot write the state (a full disk) leaves history and reports as they were, agreeing
+        # with each other, and the next run reports the same changes rather than resolutions
+        # nobody saw.
+        staged = Staged()
+        try:
+            with store.transaction():
+                changes = record_run(
+                    store,
+                    run,
+                    seq=seq,
+                    roster_digest=digest_files(key, list(inputs)),
+                    config_digest=digest_files(key, config_files),
+                )
+                awaiting = awaiting_triage(store, today, run_id=changes.run_id)
+                said = Triage(triaged, changes.came_back, awaiting, with_history=True)
+                paths = write_outputs(
+                    run,
+                    out,
+                    reveal=reveal,
+                    changes=changes.changes,
+                    resolved=changes.resolved,
+                    triage=said,
+                    advice=AdviceBook.load(),
+                    staged=staged,
+                    format_version=format_version,
+                    unverified=changes.unchecked,
+                    single=single,
+                )
+                staged.publish()  # a report that cannot be put in place rolls the run back too
+        except BaseException:
+            staged.rollback()  # history not committed: the previous reports back, matching it
+            raise
+        staged.finish()
+
+        def masked() -> RunView:  # what an alert is built from, whatever --reveal said
+            return build_view(run, changes=changes.changes, triage=said, unverified=changes.unchecked)
+
+        return AuditOutcome(run, triaged, paths, changes), masked
 
 
 def _audit(

@@ -7,9 +7,11 @@ value in any message, even under --reveal."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email
 import email.policy
+import fcntl
 import json
 import socket
 import ssl
@@ -34,7 +36,7 @@ from history_world import (
     contact,
     news,
 )
-from localserver import LocalServer, Reply
+from localserver import LocalServer, Reply, Request
 from people import jane
 
 from auditor.config import EmailSettings, NotifySettings, WebhookSettings, load_config
@@ -49,6 +51,7 @@ from auditor.model import (
     FindingStatus,
     Match,
     PersonAudit,
+    ResolvedView,
     Severity,
     Triage,
 )
@@ -390,6 +393,29 @@ def test_a_triaged_finding_never_alerts_and_nothing_new_means_no_message() -> No
     assert audit_notice(view, Severity.HIGH, Reports.at(None, Path("/srv/reports"))) is None
 
 
+def test_an_unverified_finding_alerts_once_and_never_when_triaged_away() -> None:
+    phone = ResolvedView(
+        "phone", "phone", "+44 7700 9•••23", "http://jane.example/phone", "2026-10-01T09:30:00Z",
+        source="crawl", severity="critical", match="private", first_missed=True,
+    )  # fmt: skip
+    audit = PersonAudit(jane(), (), (), exposure_score(()))
+    run = AuditRun(NOW, NOW, "0.1.0", (audit,), ())
+    reports = Reports.at(None, Path("/r"))
+    notice = audit_notice(build_view(run, unverified={"jane-doe": (phone,)}), Severity.HIGH, reports)
+    assert notice is not None
+    assert [f["status"] for f in notice.payload["people"][0]["findings"]] == ["unverified"]
+    # Already unverified last run: said then.
+    again = dataclasses.replace(phone, first_missed=False)
+    assert audit_notice(build_view(run, unverified={"jane-doe": (again,)}), Severity.HIGH, reports) is None
+    # A namesake stays a namesake while its source is down.
+    not_me = Decision(
+        "phone", "jane-doe", "phone", phone.value, phone.url, "not-me", "a namesake", None, NOW, None
+    )
+    view = build_view(run, unverified={"jane-doe": (phone,)}, triage=Triage({"phone": not_me}))
+    assert view.people[0].unverified[0].triage == "not-me"
+    assert audit_notice(view, Severity.HIGH, reports) is None
+
+
 def test_without_a_reports_url_messages_give_the_out_folder(tmp_path: Path) -> None:
     notice = audit_notice(_view({}), Severity.HIGH, Reports.at(None, tmp_path / "reports"))
     assert notice is not None
@@ -434,6 +460,30 @@ def test_a_notify_block_loads_with_its_defaults(tmp_path: Path) -> None:
     assert notify.webhook.secret_env == "AUDITOR_WEBHOOK_SECRET"
     tls = _config(tmp_path, NOTIFY.replace("host: smtp", "security: tls, host: smtp")).notify
     assert tls.email.port == 465
+
+
+def test_an_unreadable_ca_file_is_refused_before_anything_is_fetched(tmp_path: Path) -> None:
+    text = NOTIFY.replace("host: smtp.team.example", "host: smtp.team.example, ca_file: missing-ca.pem")
+    with pytest.raises(InputError) as caught:
+        _config(tmp_path, text, ENV)
+    [problem] = caught.value.problems
+    assert (problem.field, problem.line) == ("notify.email.ca_file", 4)
+    assert problem.message == f"{tmp_path / 'missing-ca.pem'} is not a readable file"
+    assert _config(tmp_path, text).notify is not None  # validate and sources do not need it
+
+
+def test_a_ca_file_gone_at_delivery_fails_that_channel_without_a_retry(tmp_path: Path) -> None:
+    settings = EmailSettings(
+        "127.0.0.1",
+        _closed_port(),
+        "starttls",
+        "a@team.example",
+        ("b@team.example",),
+        ca_file=tmp_path / "gone.pem",
+    )
+    [sent], waits = _send(NotifySettings(email=settings))
+    assert (sent.delivered, sent.attempts, waits) == (False, 1, [])
+    assert sent.reason.startswith(f"cannot read the CA file {tmp_path / 'gone.pem'}")
 
 
 def test_an_unset_variable_is_named_with_file_line_and_field(tmp_path: Path) -> None:
@@ -530,6 +580,8 @@ class Month:
     """(messages, posts) received after each run."""
     summary: Any
     auditor: AlertingAuditor
+    lock_free: list[bool]
+    """Per webhook POST: whether the audit's lock was free while it arrived."""
 
 
 @pytest.fixture(scope="module")
@@ -549,8 +601,23 @@ def month(tmp_path_factory: pytest.TempPathFactory, ca: tuple[trustme.CA, Path])
     )
     controller.start()
     with LocalServer() as hook:
-        hook.route("/hook", Reply(200))
         auditor = AlertingAuditor(tmp_path_factory.mktemp("alerts"))
+        lock_free: list[bool] = []
+
+        def receive(request: Request) -> Reply:
+            # The audit's lock is released before alerts go out: a triage could run now.
+            lock = auditor.state.with_name(auditor.state.name + ".lock")
+            with lock.open("a") as held:
+                try:
+                    fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    lock_free.append(False)
+                else:
+                    fcntl.flock(held, fcntl.LOCK_UN)
+                    lock_free.append(True)
+            return Reply(200)
+
+        hook.route("/hook", receive)
         auditor.env.update(ENV)
         auditor.notify = f"""\
 notify:
@@ -582,7 +649,7 @@ notify:
             "summary", "--month", started.strftime("%Y-%m"), "--out", auditor.out, "--state", auditor.state,
             "--config", auditor.config,
         )  # fmt: skip
-        yield Month(runs, inbox, hook, after, summary, auditor)
+        yield Month(runs, inbox, hook, after, summary, auditor, lock_free)
     controller.stop()
 
 
@@ -608,6 +675,10 @@ def test_an_audit_alerts_once_for_what_is_new_and_once_for_what_goes_unverified(
     message = month.mail.messages[0]
     assert "+44 7700 9•••21" in _body(message)
     assert "https://intranet.example/audit/people/pat-example.html" in _body(message)
+
+
+def test_alerts_go_out_once_the_lock_is_released(month: Month) -> None:
+    assert month.lock_free == [True, True, True]
 
 
 def test_the_summary_is_sent_on_both_channels(month: Month) -> None:
@@ -655,12 +726,28 @@ notify:
     data = json.loads((auditor.out / "findings.json").read_text())
     assert any(f["category"] == "email" and f["status"] == "new" for f in data["people"][0]["findings"])
     assert PRIVATE_EMAIL not in result.stderr
+    # The month's summary is written, and says it could not be sent.
+    started = dt.datetime.fromisoformat(data["generated_at"].replace("Z", "+00:00"))
+    month_text = started.strftime("%Y-%m")
+    out = auditor.tmp / "summary-out"
+    summary = auditor.cli(
+        "summary", "--month", month_text, "--out", out, "--state", auditor.state, "--config", auditor.config,
+        "--strict",
+    )  # fmt: skip
+    assert summary.returncode == 4, summary.stderr
+    assert (out / f"summary-{month_text}.html").is_file()
+    lenient = auditor.cli(
+        "summary", "--month", month_text, "--out", out, "--state", auditor.state, "--config", auditor.config
+    )
+    assert lenient.returncode == 0, lenient.stderr
 
 
 def test_the_readmes_notify_example_is_a_valid_config(tmp_path: Path) -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("### Alerts") :]
     block = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml\n") + 8)]
-    notify = _config(tmp_path, block, ENV).notify
-    assert notify.email.ca_file == Path("/etc/auditor/mail-ca.pem")
+    assert "ca_file: /etc/auditor/mail-ca.pem" in block
+    (tmp_path / "mail-ca.pem").write_text("a CA certificate")
+    notify = _config(tmp_path, block.replace("/etc/auditor/mail-ca.pem", "mail-ca.pem"), ENV).notify
+    assert notify.email.ca_file == tmp_path / "mail-ca.pem"
     assert notify.webhook.secret_env == "AUDITOR_WEBHOOK_SECRET"

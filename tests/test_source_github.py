@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -126,6 +128,8 @@ def test_profile_and_commit_emails_found(local_server: LocalServer, fetcher_fact
     assert profile.fetched is not None
     assert commits.fetched is not None
     assert profile.fetched.url.endswith("/users/janedoe_mp")
+    # The commit the document names (its first) was listed with its author in the events answer (the
+    # older event shape): that answer, whose body holds the address, is the evidence.
     assert "/users/janedoe_mp/events/public" in commits.fetched.url
     assert profile.fetched.sha256 != commits.fetched.sha256
 
@@ -252,3 +256,19 @@ def test_no_usernames_is_skipped(local_server: LocalServer, fetcher_factory: Fet
     result = collect(local_server, fetcher_factory, person=Person(id="x", name="X"))
     assert (result.status, result.detail) == (SourceStatus.SKIPPED, "no usernames on the roster")
     assert local_server.requests == []
+
+
+def test_an_author_read_from_a_commit_cites_that_commit_as_evidence(
+    local_server: LocalServer, fetcher_factory: FetcherFactory
+) -> None:
+    # Today's event shape lists no authors: the address is in the commit's own answer, so that answer
+    # (its URL and its body's hash) is what a removal request can cite, not the events listing.
+    head = "e" * 40
+    pushes = [{"type": "PushEvent", "repo": {"name": "janedoe_mp/surgery-rota"}, "payload": {"head": head}}]
+    local_server.route("/api/users/janedoe_mp", Reply.json(PROFILE))
+    local_server.route("/api/users/janedoe_mp/events/public", Reply.json(pushes))
+    local_server.route(f"/api/repos/janedoe_mp/surgery-rota/commits/{head}", Reply.json(HEAD_COMMIT))
+    _, commits = collect(local_server, fetcher_factory).documents
+    assert commits.fetched is not None
+    assert commits.fetched.url == local_server.url(f"/api/repos/janedoe_mp/surgery-rota/commits/{head}")
+    assert commits.fetched.sha256 == hashlib.sha256(json.dumps(HEAD_COMMIT).encode()).hexdigest()

@@ -151,6 +151,12 @@ def test_a_gravatar_look_up_leaves_no_hash_of_the_address_behind(
     handle = document.content.meta["account_username"]
     assert HOME_HASH not in handle
     assert "•" in handle
+    # The evidence record names the look-up as failures do, never by the hash; its status and body hash
+    # are the answer's.
+    assert document.fetched is not None
+    assert HOME_HASH not in document.fetched.url
+    assert document.fetched.url.endswith("/v3/profiles/(the hash of j••••••••@m•••.example)")
+    assert document.fetched.status == 200
     ctx.fetcher.close()
     raw = b"".join(p.read_bytes() for p in cache.parent.glob("http.sqlite*"))
     assert HOME_HASH.encode() not in raw

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..keys import keyed_hash
-from ..mask import mask_text, mask_value, secret_words
+from ..mask import mask_text, mask_url, mask_value, secret_words, url_secrets
 from ..model import (
     AuditRun,
     Category,
@@ -130,7 +130,8 @@ def _record_person(
             ("", None, None, "")
             if fetched is None
             else (
-                scrub_url(fetched.url, person, _own_values(finding)),
+                # As the reports show it: masked, down to values too short for scrub_url to look for.
+                mask_url(scrub_url(fetched.url, person, _own_values(finding)), url_secrets(person)),
                 format_time(fetched.fetched_at),
                 fetched.status,
                 fetched.sha256,

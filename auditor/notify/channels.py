@@ -46,7 +46,10 @@ def send_email(settings: EmailSettings, notice: Notice, environ: Mapping[str, st
     message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2])
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies to a cron job
     message.set_content(notice.text)
-    context = ssl.create_default_context(cafile=str(settings.ca_file) if settings.ca_file else None)
+    try:
+        context = ssl.create_default_context(cafile=str(settings.ca_file) if settings.ca_file else None)
+    except (OSError, ssl.SSLError) as e:
+        raise Undelivered(f"cannot read the CA file {settings.ca_file}: {e}", retry=False) from e
     try:
         if settings.security == "tls":
             client: smtplib.SMTP = smtplib.SMTP_SSL(

@@ -62,5 +62,10 @@ def _attempt(
                 continue
             log.error("%s alert not delivered after %d attempt(s): %s", name, attempts, e)
             return Delivery(name, False, attempts, str(e))
+        except Exception as e:
+            # A bug in a channel must not stop the other, nor fail a run whose reports are written. Only
+            # the type: a message could quote what was being sent.
+            log.error("%s alert not delivered: unexpected %s", name, type(e).__name__)
+            return Delivery(name, False, attempts, f"unexpected {type(e).__name__}")
         log.info("%s alert delivered", name)
         return Delivery(name, True, attempts)

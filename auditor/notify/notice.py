@@ -119,7 +119,7 @@ def _alerting(person: PersonView, floor: Severity) -> list[FindingView]:
     """The person's findings that call for an alert, worst first: not triaged away, at or above `floor`,
     and new, reappeared, or unverified for the first time (a source down for months alerts once)."""
     fresh = [f for f in person.findings if not f.triage and f.status in ALERTING[:2]]
-    missed = [f for f in person.unverified if f.newly_unverified]
+    missed = [f for f in person.unverified if f.newly_unverified and not f.triage]
     chosen = [f for f in (*fresh, *missed) if Severity(f.severity).at_least(floor)]
     return sorted(chosen, key=lambda f: (Severity(f.severity).rank, ALERTING.index(f.status), f.category))
 

@@ -31,15 +31,7 @@ def to_json(view: RunView, version: int = SCHEMA_VERSION) -> dict[str, Any]:
                 label=finding.label,
                 detail=finding.detail,
                 last_seen=person.last_seen or view.started_at,
-                triage=(
-                    {
-                        "decision": finding.triage,
-                        "reason": finding.triage_reason,
-                        "until": finding.triage_until or None,
-                    }
-                    if finding.triage
-                    else None
-                ),
+                triage=_triage(finding),
                 fetched=_fetched(finding),
             )
         data["findings"] += [_carried(f) for f in person.unverified]
@@ -63,8 +55,18 @@ def _carried(finding: FindingView) -> dict[str, Any]:
         "label": finding.label,
         "detail": finding.detail,
         "last_seen": finding.first_seen,
-        "triage": None,
+        "triage": _triage(finding),
         "fetched": _fetched(finding),
+    }
+
+
+def _triage(finding: FindingView) -> dict[str, Any] | None:
+    if not finding.triage:
+        return None
+    return {
+        "decision": finding.triage,
+        "reason": finding.triage_reason,
+        "until": finding.triage_until or None,
     }
 
 

@@ -152,7 +152,7 @@ def build_view(
     people = tuple(
         dataclasses.replace(
             _person_view(a, run, reveal, changes, resolved.get(a.person.id, ()), triage),
-            unverified=tuple(_carried(r, a) for r in unverified.get(a.person.id, ())),
+            unverified=tuple(_carried(r, a, triage) for r in unverified.get(a.person.id, ())),
         )
         for a in run.people
     )
@@ -264,12 +264,14 @@ def _finding_view(
     )
 
 
-def _carried(row: ResolvedView, audit: PersonAudit) -> FindingView:
+def _carried(row: ResolvedView, audit: PersonAudit, triage: Triage) -> FindingView:
     """A finding its source could not re-check this run, as its last sighting showed it (stored masked:
     history never holds a private value, so even --reveal shows the mask)."""
     said = {"failed": "failed", "rate_limited": "was rate-limited", "skipped": "was skipped"}
     status = next((said.get(s.status.value, "") for s in audit.sources if s.name == row.source), "")
     why = f"{row.source} {status or 'did not run'}"
+    decision = triage.decisions.get(row.id)
+    secrets = secret_words(audit.person)
     return FindingView(
         id=row.id,
         category=row.category,
@@ -287,6 +289,11 @@ def _carried(row: ResolvedView, audit: PersonAudit) -> FindingView:
         label=row.label,
         archived_at="",
         newly_unverified=row.first_missed,
+        # A decision still applies to what could not be re-checked (a namesake stays a namesake).
+        triage=decision.decision if decision else "",
+        triage_note=_triage_note(decision, False, secrets) if decision else "",
+        triage_reason=mask_text(decision.reason, secrets) if decision else "",
+        triage_until=decision.until.isoformat() if decision and decision.until else "",
         fetched=FetchedView(row.fetched_url, row.fetched_at, row.http_status, row.body_sha256)
         if row.fetched_at and row.http_status is not None
         else None,

@@ -182,7 +182,7 @@ def get(
         # a bare "rate_limited" failure without the response's headers.
         status = SourceStatus.RATE_LIMITED if result.reason == "rate_limited" else SourceStatus.FAILED
         raise ApiTrouble(status, f"{service}: {result.detail or result.reason}", failure)
-    records.answered(result)
+    records.answered(result, shown_url)
     return result
 
 

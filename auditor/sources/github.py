@@ -65,17 +65,25 @@ class GitHubSource(ApiSource):
         profile = records.expect_dict(profile, SERVICE, self._url("/users/"), "the user")
         html_url = records.web_url(profile.get("html_url"), f"https://github.com/{quote(login, safe='')}")
         documents.append(_profile_document(self.name, login, html_url, profile))
-        commits, listing = self._commit_emails(login)
+        commits, read_from = self._commit_emails(login)
         if commits:
-            documents.append(_commits_document(self.name, login, html_url, commits, listing))
+            # The document names its first commit's page: its evidence is what that commit was read from.
+            _, _, repo, sha = commits[0]
+            documents.append(
+                _commits_document(self.name, login, html_url, commits, read_from.get((repo, sha)))
+            )
 
-    def _commit_emails(self, login: str) -> tuple[list[tuple[str, str, str, str]], FetchRecord | None]:
-        """(name, email, repo, sha) of recent public commits, noreply addresses left out; and the fetch of
-        the account's public events, where they were listed (the evidence: the commits are read from it)."""
+    def _commit_emails(
+        self, login: str
+    ) -> tuple[list[tuple[str, str, str, str]], dict[tuple[str, str], FetchRecord | None]]:
+        """(name, email, repo, sha) of recent public commits, noreply addresses left out; and for each
+        (repo, sha), the fetch its author was read from: the events listing (older event shapes list the
+        authors) or the commit itself."""
         events = self._json(f"/users/{quote(login, safe='')}/events/public?per_page={MAX_EVENTS}")
         listing = records.last_answer()
+        read_from: dict[tuple[str, str], FetchRecord | None] = {}
         if events is None:
-            return [], listing
+            return [], read_from
         events = records.expect_list(events, SERVICE, self._url("/users/"), "the events")
         found: list[tuple[str, str, str, str]] = []
         heads: list[tuple[str, str]] = []
@@ -93,13 +101,15 @@ class GitHubSource(ApiSource):
                         found.append(
                             (records.text_at(author, "name"), records.text_at(author, "email"), repo, sha)
                         )
+                        read_from[(repo, sha)] = listing
             else:
                 head = records.text_at(payload, "head")
                 if _REPO.fullmatch(repo) and _SHA.fullmatch(head) and (repo, head) not in heads:
                     heads.append((repo, head))
         for repo, sha in heads[:MAX_COMMIT_LOOKUPS]:
             found.extend(self._head_commit(login, repo, sha))
-        return _keep_personal(found), listing
+            read_from[(repo, sha)] = records.last_answer()
+        return _keep_personal(found), read_from
 
     def _head_commit(self, login: str, repo: str, sha: str) -> list[tuple[str, str, str, str]]:
         """Author and committer of one commit (docs.github.com "Get a commit": commit.author/committer)."""
@@ -174,7 +184,7 @@ def _commits_document(
     login: str,
     profile_url: str,
     commits: list[tuple[str, str, str, str]],
-    listing: FetchRecord | None,
+    fetched: FetchRecord | None,
 ) -> Document:
     lines = []
     for name, email, repo, sha in commits:
@@ -187,7 +197,7 @@ def _commits_document(
     if _REPO.fullmatch(repo) and _SHA.fullmatch(sha):
         url = f"{web.scheme}://{web.netloc}/{repo}/commit/{sha}"
     document = records.record_document(
-        fetched=listing,
+        fetched=fetched,
         source=source,
         url=url,
         label=f"Commit author emails on GitHub for {login}",

@@ -3,6 +3,7 @@ document the detectors read ("field: value" lines)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from typing import TYPE_CHECKING, Any
@@ -127,16 +128,22 @@ def record_text(lines: Iterable[tuple[str, str]]) -> str:
 _answers = threading.local()
 
 
-def answered(response: Response) -> None:
-    """Note the API answer this thread is about to read (api.get calls it for every answer)."""
-    _answers.last = response
+def answered(response: Response, shown_url: str | None = None) -> None:
+    """Note the API answer this thread is about to read (api.get calls it for every answer). `shown_url`
+    stands for a look-up URL that holds a private value (an email, or its unkeyed hash)."""
+    _answers.last = (response, shown_url)
 
 
 def last_answer() -> FetchRecord | None:
     """The fetch record of this thread's latest API answer: the one a record being built was read from.
-    A (person, source) job runs in one thread, and builds each record straight after reading its answer."""
-    response: Response | None = getattr(_answers, "last", None)
-    return None if response is None else response.record
+    A (person, source) job runs in one thread, and builds each record straight after reading its answer.
+    A look-up URL that holds a private value is recorded as shown in failures, never as fetched."""
+    last: tuple[Response, str | None] | None = getattr(_answers, "last", None)
+    if last is None:
+        return None
+    response, shown = last
+    record = response.record
+    return dataclasses.replace(record, url=shown) if shown else record
 
 
 def record_document(
