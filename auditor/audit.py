@@ -25,7 +25,7 @@ from .model import (
     SourceStatus,
 )
 from .seal import Sealer
-from .sources import Source, SourceContext, build_sources
+from .sources import Source, SourceContext, build_sources, records
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -169,6 +169,7 @@ def _collect(source: Source, person: Person, fetcher: Fetcher, budget: float) ->
     """A source's result; a bug inside a source becomes a failed status, never a crashed audit, and a
     source stuck on one person runs out of its time budget rather than holding up the run."""
     try:
+        records.forget_answers()
         with fetcher.budget(budget) as spent:
             result = source.collect(person)
         if spent.ran_out:

@@ -230,9 +230,12 @@ def test_demo_command_writes_the_reports(tmp_path: Path, cli_env: dict[str, str]
     result = run_cli("demo", "--out", tmp_path / "demo", env=cli_env)
     assert result.returncode == 0, result.stderr
     assert "index.html" in result.stdout
-    for name in ("index.html", "findings.json", "findings.csv", "people/jane-doe.html"):
+    for name in ("index.html", "findings.json", "findings.csv", "people/jane-doe.html", "groups/mps.html"):
         assert (tmp_path / "demo" / name).is_file(), name
     data = json.loads((tmp_path / "demo" / "findings.json").read_text())
+    # Every finding read from a fetched page or answer carries its evidence record.
+    live = [f for p in data["people"] for f in p["findings"] if f["status"] != "unverified"]
+    assert all(f["fetched"] and len(f["fetched"]["sha256"]) == 64 for f in live)
     # The sample web has a look-alike for every source, so the demo shows findings from each one.
     found_by = {f["source"] for p in data["people"] for f in p["findings"]}
     assert found_by == {cls.name for cls in SOURCE_CLASSES}

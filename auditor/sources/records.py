@@ -134,6 +134,11 @@ def answered(response: Response, shown_url: str | None = None) -> None:
     _answers.last = (response, shown_url)
 
 
+def forget_answers() -> None:
+    """Start a job afresh: no record may cite an answer another job's look-up read (threads are reused)."""
+    _answers.last = None
+
+
 def last_answer() -> FetchRecord | None:
     """The fetch record of this thread's latest API answer: the one a record being built was read from.
     A (person, source) job runs in one thread, and builds each record straight after reading its answer.
