@@ -198,11 +198,17 @@ def hook() -> Iterator[LocalServer]:
         yield server
 
 
+_HELD: list[socket.socket] = []
+"""Bound, never listening, kept open for the whole test process: no other test or server can take the
+port, so connections to it are refused every time."""
+
+
 def _closed_port() -> int:
     """A loopback port nothing listens on (bound, never listening: connections are refused)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    _HELD.append(held)
+    return int(held.getsockname()[1])
 
 
 def _body(message: email.message.EmailMessage) -> str:
