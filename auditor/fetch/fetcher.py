@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sqlite3
 import threading
@@ -241,17 +240,7 @@ def _response(url: str, final_url: str, reply: requests.Response) -> Response:
         headers={k.lower(): v for k, v in reply.headers.items()},
         body=reply.content or b"",
         from_cache=_from_cache(reply),
-        fetched_at=_received(reply),
     )
-
-
-def _received(reply: requests.Response) -> dt.datetime:
-    """When the body was received: now, or for a copy the cache served without asking the server, when
-    the cache stored it (requests-cache's `created_at`, naive UTC). A revalidated copy was confirmed now."""
-    created = getattr(reply, "created_at", None)
-    if _from_cache(reply) and not getattr(reply, "revalidated", False) and isinstance(created, dt.datetime):
-        return created if created.tzinfo else created.replace(tzinfo=dt.UTC)
-    return dt.datetime.now(dt.UTC)
 
 
 def _status_failure(status: int, attempts: int, extra: str = "") -> Failed:

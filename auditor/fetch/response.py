@@ -31,7 +31,8 @@ class Response:
     from_cache: bool = False
     """Served from, or revalidated against, the HTTP cache."""
     fetched_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
-    """When the body was received (for a cached copy, when the cache received it)."""
+    """When the body was received, or for a copy from the HTTP cache, when the server confirmed it (a 304):
+    the cache revalidates every copy it serves (fetch/cache.py: always_revalidate, no stale copies)."""
 
     @property
     def record(self) -> FetchRecord:
