@@ -10,7 +10,7 @@ import phonenumbers
 
 from .mask import mask_text, secret_words
 from .values.sealed import SealedLookups
-from .values.tokens import phrase_tokens
+from .values.tokens import name_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -83,8 +83,7 @@ def scrub_sealed(text: str, person: Person, sealer: Sealer) -> str:
     key and compared, as the detectors read a page. Their names stay (a relative shares the surname)."""
     if not person.sealed or not text:
         return text
-    names = frozenset(w for n in (person.name, *person.aliases) for w in phrase_tokens(n))
-    secrets = SealedLookups(person.sealed, sealer).secrets_in(text, names)
+    secrets = SealedLookups(person.sealed, sealer).secrets_in(text, name_words(person.name, *person.aliases))
     return mask_text(text, secrets) if secrets else text
 
 

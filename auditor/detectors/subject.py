@@ -17,7 +17,7 @@ from ..values import emails as email_values
 from ..values import phones as phone_values
 from ..values.addresses import AddressParts, parse_address
 from ..values.sealed import SealedLookups
-from ..values.tokens import Hint, hint_pattern, literal_hint, phrase_tokens
+from ..values.tokens import Hint, hint_pattern, literal_hint, name_words, phrase_tokens
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ def compile_known(person: Person, sealer: Sealer | None = None) -> KnownValues:
         phrases=tuple(phrases),
         regions=tuple(regions),
         mailbox_words=tuple(dict.fromkeys(longest_word(address) for address in emails)),
-        subject=frozenset(w for n in (person.name, *person.aliases) for w in phrase_tokens(n)),
+        subject=name_words(person.name, *person.aliases),
         sealed=sealed,
     )
 

@@ -245,6 +245,12 @@ def phrase_tokens(value: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(value))
 
 
+def name_words(*names: str) -> frozenset[str]:
+    """The canonical words of a person's names and aliases: public, so a relative sharing the surname does
+    not make it secret."""
+    return frozenset(w for name in names for w in phrase_tokens(name))
+
+
 def same_word(page: str, value: str) -> bool:
     """Canonical tokens equal, or equal but for a plural or possessive "s" ("St Marys" is "St Mary's")."""
     if page == value:
