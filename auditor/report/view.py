@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypedDict
 from urllib.parse import urlsplit
 
 from ..mask import mask_text, mask_url, mask_value, secret_words, url_secrets
@@ -228,7 +229,6 @@ def _finding_view(
 ) -> FindingView:
     # Public values were published on purpose; everything else is masked unless --reveal.
     shown = reveal or finding.match is Match.PUBLIC
-    decision = triage.decisions.get(finding.id)
     return FindingView(
         id=finding.id,
         category=finding.category.value,
@@ -246,12 +246,7 @@ def _finding_view(
         detail=finding.detail if reveal else mask_text(finding.detail, secrets),
         label=finding.label if reveal else scrub(finding.label, person),
         archived_at=utc_iso(finding.archived_at) if finding.archived_at else "",
-        triage=decision.decision if decision else "",
-        triage_note=_triage_note(decision, reveal, secrets) if decision else "",
-        triage_reason=(decision.reason if reveal else mask_text(decision.reason, secrets))
-        if decision
-        else "",
-        triage_until=decision.until.isoformat() if decision and decision.until else "",
+        **_triage_fields(triage.decisions.get(finding.id), reveal, secrets),
         came_back=finding.id in triage.came_back,
         fetched=None
         if finding.fetched is None
@@ -270,8 +265,6 @@ def _carried(row: ResolvedView, audit: PersonAudit, triage: Triage) -> FindingVi
     said = {"failed": "failed", "rate_limited": "was rate-limited", "skipped": "was skipped"}
     status = next((said.get(s.status.value, "") for s in audit.sources if s.name == row.source), "")
     why = f"{row.source} {status or 'did not run'}"
-    decision = triage.decisions.get(row.id)
-    secrets = secret_words(audit.person)
     return FindingView(
         id=row.id,
         category=row.category,
@@ -290,20 +283,32 @@ def _carried(row: ResolvedView, audit: PersonAudit, triage: Triage) -> FindingVi
         archived_at="",
         newly_unverified=row.first_missed,
         # A decision still applies to what could not be re-checked (a namesake stays a namesake).
-        triage=decision.decision if decision else "",
-        triage_note=_triage_note(decision, False, secrets) if decision else "",
-        triage_reason=mask_text(decision.reason, secrets) if decision else "",
-        triage_until=decision.until.isoformat() if decision and decision.until else "",
+        **_triage_fields(triage.decisions.get(row.id), False, secret_words(audit.person)),
         fetched=FetchedView(row.fetched_url, row.fetched_at, row.http_status, row.body_sha256)
         if row.fetched_at and row.http_status is not None
         else None,
     )
 
 
-def _triage_note(decision: Decision, reveal: bool, secrets: list[str]) -> str:
+class _TriageFields(TypedDict, total=False):
+    triage: str
+    triage_note: str
+    triage_reason: str
+    triage_until: str
+
+
+def _triage_fields(decision: Decision | None, reveal: bool, secrets: list[str]) -> _TriageFields:
+    """A finding view's triage fields: its decision, and the reason masked unless revealed."""
+    if decision is None:
+        return {}
     reason = decision.reason if reveal else mask_text(decision.reason, secrets)
-    until = f" until {decision.until.isoformat()}" if decision.until else ""
-    return f"{reason}{until}"
+    until = decision.until.isoformat() if decision.until else ""
+    return {
+        "triage": decision.decision,
+        "triage_note": f"{reason} until {until}" if until else reason,
+        "triage_reason": reason,
+        "triage_until": until,
+    }
 
 
 def _groups(findings: tuple[Finding, ...], views: tuple[FindingView, ...]) -> tuple[ValueGroup, ...]:
