@@ -22,7 +22,7 @@ from ..model import (
 )
 from ..scrub import scrub, scrub_sealed, scrub_url
 from ..seal import Sealer
-from .store import HistoryStore, StateError, format_time, next_sequence, parse_time
+from .store import HistoryStore, StateError, format_time, next_sequence, parse_time, stored_fetch
 
 if TYPE_CHECKING:
     import sqlite3
@@ -261,10 +261,7 @@ def _absent(
                     evidence=str(row["evidence"]),
                     advice=tuple(a for a in str(row["advice"]).split(",") if a),
                     label=str(row["label"]),
-                    fetched_url=str(row["fetched_url"]),
-                    fetched_at=str(row["fetched_at"] or ""),
-                    http_status=None if row["http_status"] is None else int(row["http_status"]),
-                    body_sha256=str(row["body_sha256"]),
+                    fetched=stored_fetch(row),
                     first_missed=view.id in seen_before,
                 )
             )

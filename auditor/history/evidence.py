@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import EvidenceRecord
+from .store import stored_fetch
 from .triage import unknown_finding
 
 if TYPE_CHECKING:
@@ -39,8 +40,5 @@ def evidence_record(store: HistoryStore, finding_id: str) -> EvidenceRecord:
         first_seen=str(row["first_seen"]),
         last_seen=str(row["last_seen"]),
         resolved_at=str(row["resolved_started"] or ""),
-        fetched_url=str(row["fetched_url"]),
-        fetched_at=str(row["fetched_at"] or ""),
-        http_status=None if row["http_status"] is None else int(row["http_status"]),
-        body_sha256=str(row["body_sha256"]),
+        fetched=stored_fetch(row),
     )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..errors import StateError as StateError
 from ..errors import StateWriteError as StateWriteError
 from ..keys import keyed_hash
+from ..model import FetchRecord
 from ..plain import utc_iso
 
 if TYPE_CHECKING:
@@ -318,6 +319,18 @@ def format_time(moment: dt.datetime) -> str:
 
 def parse_time(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
+
+
+def stored_fetch(row: sqlite3.Row) -> FetchRecord | None:
+    """A findings row's fetch record (migration 5's columns); None for a sighting stored before them."""
+    if not row["fetched_at"] or row["http_status"] is None:
+        return None
+    return FetchRecord(
+        str(row["fetched_url"]),
+        parse_time(str(row["fetched_at"])),
+        int(row["http_status"]),
+        str(row["body_sha256"]),
+    )
 
 
 def digest_files(key: bytes, paths: Sequence[Path]) -> str:

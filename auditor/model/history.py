@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .core import FetchRecord
+
 
 class FindingStatus(StrEnum):
     """A finding's place in its history (findings.json `status`)."""
@@ -100,11 +102,8 @@ class ResolvedView:
     evidence: str = ""
     advice: tuple[str, ...] = ()
     label: str = ""
-    fetched_url: str = ""
-    fetched_at: str = ""
-    http_status: int | None = None
-    body_sha256: str = ""
-    """The last sighting's fetch record (masked URL), for a finding carried forward."""
+    fetched: FetchRecord | None = None
+    """The last sighting's fetch record (its URL masked), for a finding carried forward."""
     first_missed: bool = False
     """Carried forward for the first time: the person's previous run saw it (so alerts say it once)."""
 
@@ -217,8 +216,6 @@ class EvidenceRecord:
     last_seen: str
     resolved_at: str
     """When a run found it gone ("" while it is open)."""
-    fetched_url: str
-    fetched_at: str
-    """"" when the sighting predates fetch records (state from an earlier auditor) or nothing was fetched."""
-    http_status: int | None
-    body_sha256: str
+    fetched: FetchRecord | None
+    """The last sighting's fetch (its URL masked); None when it predates fetch records (state from an
+    earlier auditor) or nothing was fetched."""

@@ -7,6 +7,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..plain import utc_iso
 from .dates import long_date, long_time
 from .labels import CATEGORY_LABELS, SEVERITY_LABELS, SOURCE_LABELS
 
@@ -38,12 +39,14 @@ def render_evidence(record: EvidenceRecord, written: dt.date) -> str:
         ("Last seen", long_time(record.last_seen)),
         ("Now", status),
     ]
-    if record.fetched_at and record.http_status is not None:
+    got = record.fetched
+    if got is not None:
+        at = utc_iso(got.fetched_at)
         rows += [
-            ("Fetched", f"{long_time(record.fetched_at)} ({record.fetched_at})"),
-            ("URL that answered", record.fetched_url),
-            ("HTTP status", str(record.http_status)),
-            ("SHA-256 of body", record.body_sha256),
+            ("Fetched", f"{long_time(at)} ({at})"),
+            ("URL that answered", got.url),
+            ("HTTP status", str(got.status)),
+            ("SHA-256 of body", got.sha256),
         ]
     else:
         rows.append(("Fetched", "no fetch record: this sighting was stored before auditor kept them"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypedDict
 from urllib.parse import urlsplit
@@ -13,6 +13,7 @@ from ..model import (
     AuditRun,
     Change,
     Decision,
+    FetchRecord,
     Finding,
     FindingStatus,
     Match,
@@ -248,13 +249,9 @@ def _finding_view(
         archived_at=utc_iso(finding.archived_at) if finding.archived_at else "",
         **_triage_fields(triage.decisions.get(finding.id), reveal, secrets),
         came_back=finding.id in triage.came_back,
-        fetched=None
-        if finding.fetched is None
-        else FetchedView(
-            finding.fetched.url if reveal else mask_url(scrub_url(finding.fetched.url, person), in_urls),
-            utc_iso(finding.fetched.fetched_at),
-            finding.fetched.status,
-            finding.fetched.sha256,
+        fetched=_fetched(
+            finding.fetched,
+            lambda url: url if reveal else mask_url(scrub_url(url, person), in_urls),
         ),
     )
 
@@ -284,10 +281,15 @@ def _carried(row: ResolvedView, audit: PersonAudit, triage: Triage) -> FindingVi
         newly_unverified=row.first_missed,
         # A decision still applies to what could not be re-checked (a namesake stays a namesake).
         **_triage_fields(triage.decisions.get(row.id), False, secret_words(audit.person)),
-        fetched=FetchedView(row.fetched_url, row.fetched_at, row.http_status, row.body_sha256)
-        if row.fetched_at and row.http_status is not None
-        else None,
+        fetched=_fetched(row.fetched, lambda url: url),  # stored masked
     )
+
+
+def _fetched(record: FetchRecord | None, shown: Callable[[str], str]) -> FetchedView | None:
+    """A fetch record as the writers show it, its URL through `shown` (masked unless revealed)."""
+    if record is None:
+        return None
+    return FetchedView(shown(record.url), utc_iso(record.fetched_at), record.status, record.sha256)
 
 
 class _TriageFields(TypedDict, total=False):
