@@ -132,11 +132,13 @@ def answered(response: Response, shown_url: str | None = None) -> None:
     """Note the API answer this thread is about to read (api.get calls it for every answer). `shown_url`
     stands for a look-up URL that holds a private value (an email, or its unkeyed hash)."""
     _answers.last = (response, shown_url)
+    _answers.record = None
 
 
 def forget_answers() -> None:
     """Start a job afresh: no record may cite an answer another job's look-up read (threads are reused)."""
     _answers.last = None
+    _answers.record = None
 
 
 def last_answer() -> FetchRecord | None:
@@ -146,9 +148,12 @@ def last_answer() -> FetchRecord | None:
     last: tuple[Response, str | None] | None = getattr(_answers, "last", None)
     if last is None:
         return None
-    response, shown = last
-    record = response.record
-    return dataclasses.replace(record, url=shown) if shown else record
+    cached: FetchRecord | None = getattr(_answers, "record", None)
+    if cached is None:  # hashed once per answer: a feed's forty posts all cite the same one
+        response, shown = last
+        cached = response.record if not shown else dataclasses.replace(response.record, url=shown)
+        _answers.record = cached
+    return cached
 
 
 def record_document(
